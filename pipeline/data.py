@@ -1,0 +1,126 @@
+"""Plain dataclasses passed from one stage to the next.
+
+ingest -> Recording -> transcribe -> Transcript -> detect -> [Detection]
+       -> redact_audio -> (samples, [Finding]) ; redact_text -> RedactedTranscript
+       -> retain -> Retention -> store
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One call found under INPUT."""
+
+    path: Path  # where to read it (local path)
+    relative: str  # path under INPUT, with forward slashes; outputs mirror it
+    size: int
+    modified: dt.datetime  # storage timestamp (UTC)
+
+
+@dataclass(frozen=True)
+class AudioFormat:
+    """What is needed to write the bleeped audio back as the input was."""
+
+    container: str  # ffmpeg muxer name: wav, mp3, flac, ogg, ipod, ...
+    codec: str  # ffmpeg codec name: pcm_s16le, pcm_mulaw, mp3, aac, ...
+    sample_rate: int
+    channels: int
+    bit_rate: int | None
+    sample_fmt: str | None
+    duration: float
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Recording:
+    source: SourceFile
+    format: AudioFormat
+    # float32 in [-1, 1], shape (frames, channels), at the file's own sample rate.
+    samples: np.ndarray
+
+    @property
+    def duration(self) -> float:
+        return self.samples.shape[0] / self.format.sample_rate
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as the ASR wrote it, without the leading space
+    start: float
+    end: float
+    probability: float
+    channel: int
+
+
+@dataclass
+class Segment:
+    start: float
+    end: float
+    channel: int
+    speaker: str
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class Transcript:
+    """Segments of all channels, in time order."""
+
+    segments: list[Segment]
+    language: str | None
+    asr: dict  # model name, path, sha256, compute_type, beam_size, device
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A detector's finding over the transcript, as the words it covers."""
+
+    category: str
+    score: float
+    detector: str
+    # (segment index, word index) of every word covered, in order.
+    words: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detection as bleeped: the padded interval in the channel where it was said."""
+
+    category: str
+    special_category: bool
+    start: float
+    end: float
+    channel: int
+    score: float
+    detector: str
+
+
+@dataclass(frozen=True)
+class Retention:
+    retention_class: str
+    recorded_at: dt.date
+    recorded_at_source: str  # metadata | filename | file_time
+    expires_on: dt.date
+
+
+@dataclass
+class CallResult:
+    """What one call produced (or why it failed)."""
+
+    source: SourceFile
+    ok: bool
+    error: str | None = None
+    duration: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
+    retention: Retention | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
