@@ -1,0 +1,141 @@
+"""callredact command line: `callredact run INPUT OUTPUT [--config FILE] [--workers N] [--device ...]`.
+
+Exit status: 0 every call redacted, 1 any call failed (the others still done), 2 usage or
+configuration error before any work.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Redact call recordings: bleeped audio, redacted transcripts, retention dates.")
+err = Console(stderr=True, highlight=False)
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+def fail_usage(message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each call (file names and counts only)."),
+) -> None:
+    if version:
+        print(__version__)
+        raise typer.Exit(0)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # Third-party loggers can echo text they were given; keep them quiet.
+    for noisy in ("presidio-analyzer", "presidio-anonymizer", "faster_whisper", "urllib3", "filelock"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@app.command()
+def run(
+    input: str = typer.Argument(..., help="Folder of recordings (searched recursively)."),
+    output: str = typer.Argument(..., help="Folder for the redacted outputs (mirrors INPUT)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: config/default.yaml)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Worker processes (default: from config)."),
+    device: Device = typer.Option(Device.auto, "--device", help="auto | cpu | cuda"),
+    model: Optional[str] = typer.Option(None, "--model", help="ASR model name or path (overrides the config)."),
+) -> None:
+    """Redact every recording under INPUT into OUTPUT."""
+    from .config import ConfigError, load_settings
+    from .ingest import IngestError, discover
+
+    asr_overrides: dict = {"device": device.value} if device != Device.auto else {}
+    if model:
+        asr_overrides["model"] = model
+    try:
+        settings = load_settings(config, asr=asr_overrides) if asr_overrides else load_settings(config)
+    except ConfigError as exc:
+        fail_usage(str(exc))
+    if input.startswith("s3://") or output.startswith("s3://"):
+        fail_usage("S3 locations are not supported yet; give local folders")
+    in_root, out_root = Path(input).resolve(), Path(output).resolve()
+    if out_root == in_root or in_root in out_root.parents:
+        fail_usage(f"{output}: OUTPUT must not be INPUT or inside it (the input is never modified)")
+    try:
+        sources = discover(in_root, settings.run.extensions)
+    except IngestError as exc:
+        fail_usage(str(exc))
+    if not sources:
+        err.print(f"No audio files ({', '.join(settings.run.extensions)}) found under {input}.")
+        raise typer.Exit(0)
+
+    n_workers = workers or settings.run.workers
+    summary = _run_with_progress(sources, out_root, settings, n_workers)
+    _print_summary(summary)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _run_with_progress(sources, out_root: Path, settings, n_workers: int):
+    from .models import ModelError
+    from .run import run_batch
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+    with progress:
+        task = progress.add_task(f"Loading models ({settings.asr.model})", total=len(sources))
+
+        def loaded() -> None:
+            progress.update(task, description="Redacting calls")
+
+        def result(r) -> None:
+            if not r.ok:
+                progress.console.print(f"[red]failed[/] {r.source.relative}: {r.error}")
+            progress.advance(task)
+
+        try:
+            return run_batch(sources, out_root, settings, n_workers, on_loaded=loaded, on_result=result)
+        except ModelError as exc:
+            progress.stop()
+            fail_usage(str(exc))
+
+
+def _print_summary(summary) -> None:
+    table = Table(title="callredact summary", show_header=False, title_justify="left")
+    table.add_row("calls redacted", str(len(summary.done)))
+    table.add_row("calls failed", str(len(summary.failed)))
+    table.add_row("audio", f"{summary.audio_seconds / 3600:.3f} h ({summary.audio_seconds:.1f} s)")
+    table.add_row("time taken", f"{summary.wall_seconds:.1f} s (models {summary.load_seconds:.1f} s)")
+    if summary.audio_seconds and summary.wall_seconds:
+        table.add_row("speed", f"{summary.audio_seconds / summary.wall_seconds:.1f}x real time")
+    for category, count in summary.findings_per_category().items():
+        table.add_row(f"  {category}", str(count))
+    err.print(table)
+    for r in summary.failed:
+        err.print(f"[red]failed[/] {r.source.relative}: {r.error}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,217 @@
+"""Find what must be redacted: Presidio over the call's transcript, fully offline.
+
+The transcript becomes one text, a line per segment in time order (so a customer's answer
+follows the agent's question), analysed by Presidio's AnalyzerEngine with the recognizers in
+config/recognizers/*.yaml. Each result is mapped back to the words it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .categories import ALL_CATEGORIES
+from .config import DetectionSettings, Settings
+from .data import Detection, Transcript
+from .models import ResolvedModel, resolve_nlp_model
+
+_CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
+_SENTENCE_BREAK = re.compile(r"[.?!\n]")
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
+
+
+def make_tldextract_offline() -> None:
+    """Presidio's email recognizer asks tldextract, which fetches the public suffix list from
+    the internet by default; use the snapshot bundled with tldextract instead."""
+    import tldextract.tldextract as tx
+
+    tx.TLD_EXTRACTOR = tx.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    segment: int
+    word: int
+    start: int  # character offsets in the analysed text
+    end: int
+
+
+@dataclass
+class TranscriptText:
+    text: str
+    words: list[WordSpan]
+
+    def words_in(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        return tuple((w.segment, w.word) for w in self.words if w.start < end and start < w.end)
+
+    def word_bounds(self, start: int, end: int) -> tuple[int, int] | None:
+        covered = [w for w in self.words if w.start < end and start < w.end]
+        if not covered:
+            return None
+        return covered[0].start, covered[-1].end
+
+
+def transcript_text(transcript: Transcript) -> TranscriptText:
+    parts: list[str] = []
+    words: list[WordSpan] = []
+    pos = 0
+    for si, segment in enumerate(transcript.segments):
+        for wi, word in enumerate(segment.words):
+            if wi:
+                parts.append(" ")
+                pos += 1
+            words.append(WordSpan(si, wi, pos, pos + len(word.text)))
+            parts.append(word.text)
+            pos += len(word.text)
+        parts.append("\n")
+        pos += 1
+    return TranscriptText("".join(parts), words)
+
+
+def load_recognizer_files(directory: Path) -> tuple[list[dict], list[dict]]:
+    """(Presidio entries, callredact entries) from every YAML file in the folder, in name order."""
+    presidio_entries, own_entries = [], []
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise FileNotFoundError(f"no recognizer files (*.yaml) in {directory}")
+    for path in files:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in doc.get("recognizers", []):
+            if entry.get("enabled", True) is False:
+                continue
+            (own_entries if entry.get("type") == "callredact" else presidio_entries).append(entry)
+    return presidio_entries, own_entries
+
+
+class Detector:
+    """Builds the analyzer once; `detect` is then called once per call."""
+
+    def __init__(self, settings: Settings):
+        from presidio_analyzer import AnalyzerEngine
+        from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+        from presidio_analyzer.nlp_engine import NlpEngineProvider
+        from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+
+        from .recognizers import build_recognizer
+
+        make_tldextract_offline()
+        self.settings: DetectionSettings = settings.detection
+        self.nlp_model: ResolvedModel = resolve_nlp_model(self.settings.spacy_model)
+        # A path (not a package name) so Presidio never tries to download a spaCy model.
+        nlp_engine = NlpEngineProvider(
+            nlp_configuration={
+                "nlp_engine_name": "spacy",
+                "models": [{"lang_code": "en", "model_name": str(self.nlp_model.path)}],
+                "ner_model_configuration": {
+                    "model_to_presidio_entity_mapping": {"PERSON": "PERSON", "PER": "PERSON"},
+                    "labels_to_ignore": [
+                        "ORG", "NORP", "FAC", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "EVENT", "LANGUAGE",
+                        "LAW", "MONEY", "ORDINAL", "PERCENT", "PRODUCT", "QUANTITY", "WORK_OF_ART",
+                    ],
+                },
+            }
+        ).create_engine()  # fmt: skip
+        presidio_entries, own_entries = load_recognizer_files(settings.resolve(self.settings.recognizers_dir))
+        registry = RecognizerRegistryProvider(
+            registry_configuration={"supported_languages": ["en"], "global_regex_flags": 26, "recognizers": presidio_entries},
+            nlp_engine=nlp_engine,
+        ).create_recognizer_registry()
+        for entry in own_entries:
+            registry.add_recognizer(build_recognizer(entry))
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=["en"],
+            # Speech runs on: look further back than Presidio's default 5 words for context.
+            context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2),
+        )
+        self.entities = [e for e in self.analyzer.get_supported_entities("en") if self.category_of(e)]
+
+    @property
+    def description(self) -> dict:
+        return {"name": self.settings.spacy_model, "version": self._spacy_version(), "path": str(self.nlp_model.path)}
+
+    def _spacy_version(self) -> str:
+        import json
+
+        meta = json.loads((self.nlp_model.path / "meta.json").read_text())
+        return str(meta.get("version"))
+
+    def category_of(self, entity: str) -> str | None:
+        if entity in self.settings.entity_categories:
+            return self.settings.entity_categories[entity]
+        lowered = entity.lower()
+        return lowered if lowered in ALL_CATEGORIES else None
+
+    def detect(self, transcript: Transcript) -> list[Detection]:
+        tt = transcript_text(transcript)
+        if not tt.words:
+            return []
+        results = self.analyzer.analyze(
+            text=tt.text, language="en", entities=self.entities, score_threshold=self.settings.min_score
+        )
+        detections = []
+        for r in results:
+            category = self.category_of(r.entity_type)
+            if category is None:
+                continue
+            span = (r.start, r.end)
+            detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
+            if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
+                span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
+            if category in self.settings.phrase_categories:
+                if self._undisclosing_question(tt.text, r.start, r.end):
+                    continue  # "do you have any medical conditions?" discloses nothing
+                span = self._clause(tt, r.start, r.end)
+            words = tt.words_in(*span)
+            if words:
+                detections.append(Detection(category, round(float(r.score), 3), detector, words))
+        return merge_detections(detections)
+
+    @staticmethod
+    def _undisclosing_question(text: str, start: int, end: int) -> bool:
+        """A question asked without 'I'/'my'/'we' (an agent asking) is not a disclosure."""
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        right_match = _SENTENCE_BREAK.search(text, end)
+        right = right_match.start() if right_match else len(text)
+        is_question = right_match is not None and right_match.group() == "?"
+        return is_question and not _FIRST_PERSON.search(text[left:right])
+
+    def _clause(self, tt: TranscriptText, start: int, end: int) -> tuple[int, int]:
+        """The clause around a finding: from the last break before it to the next break after
+        it, at most max_phrase_words words each side."""
+        text = tt.text
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        right_match = _CLAUSE_BREAK.search(text, end)
+        right = right_match.start() if right_match else len(text)
+        limit = self.settings.max_phrase_words
+        before = [w for w in tt.words if left <= w.start and w.end <= start]
+        after = [w for w in tt.words if w.start >= end and w.start < right]
+        new_start = before[-limit].start if len(before) >= limit else (before[0].start if before else start)
+        new_end = after[limit - 1].end if len(after) >= limit else (after[-1].end if after else end)
+        return min(new_start, start), max(new_end, end)
+
+
+def merge_detections(detections: list[Detection]) -> list[Detection]:
+    """One detection per run of overlapping words of the same category (highest score kept)."""
+    by_category: dict[str, list[Detection]] = {}
+    for d in detections:
+        by_category.setdefault(d.category, []).append(d)
+    merged: list[Detection] = []
+    for category, items in by_category.items():
+        items.sort(key=lambda d: d.words[0])
+        current = items[0]
+        for d in items[1:]:
+            if set(d.words) & set(current.words) or d.words[0] <= current.words[-1]:
+                words = tuple(sorted(set(current.words) | set(d.words)))
+                best = current if current.score >= d.score else d
+                current = Detection(category, best.score, best.detector, words)
+            else:
+                merged.append(current)
+                current = d
+        merged.append(current)
+    merged.sort(key=lambda d: d.words[0])
+    return merged

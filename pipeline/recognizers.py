@@ -1,0 +1,376 @@
+"""Our recognizers, in Presidio's shape: small classes configured from YAML under config/recognizers.
+
+Entries with `type: callredact` name one of these classes in `class_name`; the rest of the
+entry is its configuration. Presidio's own `type: predefined` and `type: custom` entries go to
+Presidio's loader unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+NUMBER_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0",
+    "one": "1", "two": "2", "three": "3", "four": "4", "for": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "00",
+    "double": "", "triple": "",
+}  # fmt: skip
+
+
+def _term_regex(term: str) -> str:
+    """'diagnos*' -> a stem; spaces match any run of spaces, hyphens or apostrophes."""
+    parts = [re.escape(p) for p in term.strip().split()]
+    body = r"[\s\-']+".join(parts).replace(r"\*", r"\w*")
+    return rf"(?<![\w']){body}(?![\w'])"
+
+
+_ENGLISH_WORDS: frozenset[str] | None = None
+
+
+def english_words(nlp_artifacts: NlpArtifacts | None) -> frozenset[str]:
+    """Every word form the spaCy lemmatizer knows (about 90,000), read once per process."""
+    global _ENGLISH_WORDS
+    if _ENGLISH_WORDS is None:
+        words: set[str] = set()
+        try:
+            nlp = nlp_artifacts.nlp_engine.nlp["en"]  # type: ignore[union-attr]
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for table in ("lemma_index", "lemma_exc"):
+                for value in lookups.get_table(table).values():
+                    items = value.keys() if isinstance(value, dict) else value
+                    words.update(str(w).lower() for w in items)
+        except Exception:  # no lemmatizer: fuzzy matching falls back to similarity alone
+            pass
+        _ENGLISH_WORDS = frozenset(words)
+    return _ENGLISH_WORDS
+
+
+def is_english(word: str, known: frozenset[str]) -> bool:
+    word = word.lower().replace("'s", "")
+    stems = [word] + [word[: -len(s)] for s in ("s", "es", "ed", "d", "ing", "ly") if word.endswith(s)]
+    return any(s in known for s in stems) or any(s + "e" in known for s in stems[1:])
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
+class TermListRecognizer(PatternRecognizer):
+    """Terms of one category (conditions, faiths, unions, ...), matched whole-word, plus fuzzy
+    matching of longer terms for ASR errors ("lamotrogine"), minus exclusions ("European
+    Union", "Church Street"). Cue patterns ("I was diagnosed with") count on their own."""
+
+    def __init__(
+        self,
+        supported_entity: str,
+        terms: list[str],
+        name: str | None = None,
+        cues: list[str] | None = None,
+        exclusions: list[str] | None = None,
+        context: list[str] | None = None,
+        score: float = 0.6,
+        cue_score: float = 0.5,
+        fuzzy: bool = True,
+        fuzzy_min_length: int = 6,
+        fuzzy_ratio: float = 0.75,
+        fuzzy_phrase_ratio: float = 0.85,
+        supported_language: str = "en",
+    ):
+        patterns = [Pattern(f"term {i}", _term_regex(t), score) for i, t in enumerate(terms)]
+        patterns += [Pattern(f"cue {i}", c, cue_score) for i, c in enumerate(cues or [])]
+        self.exclusions = [re.compile(e, re.IGNORECASE) for e in (exclusions or [])]
+        self.fuzzy_terms = [t.lower() for t in terms if fuzzy and "*" not in t and len(t) >= fuzzy_min_length]
+        self.fuzzy_ratio = fuzzy_ratio
+        self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
+        self.fuzzy_score = score * 0.85
+        super().__init__(
+            supported_entity=supported_entity,
+            name=name or f"{supported_entity.title()}TermList",
+            patterns=patterns,
+            context=context,
+            supported_language=supported_language,
+        )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags=None):
+        results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
+        known = english_words(nlp_artifacts)
+        results += self._fuzzy(text, [(r.start, r.end) for r in results], known)
+        excluded = [(m.start(), m.end()) for rx in self.exclusions for m in rx.finditer(text)]
+        return [r for r in results if not any(s < r.end and r.start < e for s, e in excluded)]
+
+    def _fuzzy(self, text: str, covered: list[tuple[int, int]], known: frozenset[str]) -> list[RecognizerResult]:
+        """Near-misses of a term: a single word only when it is no English word itself (so
+        'conditions' never stands in for 'convictions'), a phrase only when very close."""
+        if not self.fuzzy_terms:
+            return []
+        words = list(_WORD.finditer(text))
+        results = []
+        for term in self.fuzzy_terms:
+            n = term.count(" ") + 1
+            for i in range(len(words) - n + 1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                candidate = " ".join(w.group().lower() for w in words[i : i + n])
+                if candidate[0] != term[0] or abs(len(candidate) - len(term)) > 3:
+                    continue
+                if n == 1 and is_english(candidate, known):
+                    continue
+                if _similar(candidate, term) >= (self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio):
+                    results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
+                    covered.append((start, end))
+        return results
+
+    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            self.supported_entities[0], start, end, score,
+            analysis_explanation=self.build_explanation(score, why),  # type: ignore[attr-defined]
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )  # fmt: skip
+
+    def build_explanation(self, score: float, why: str):
+        from presidio_analyzer import AnalysisExplanation
+
+        return AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
+
+
+class PromptedAnswerRecognizer(EntityRecognizer):
+    """The answer to an agent's question is the thing asked for, however it was transcribed.
+
+    `prompts` maps an entity to regexes of the question ("card number", "date of birth").
+    The answer is what follows the question's sentence, up to the next question or
+    `max_answer_words`; leading fillers ("yes, it's") and a bare "no" are not part of it."""
+
+    FILLERS = {
+        "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "right", "so", "um", "uh", "erm", "er",
+        "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course",
+    }  # fmt: skip
+    NEGATIVE = {"no", "nope", "none", "nothing", "not"}
+
+    def __init__(
+        self,
+        prompts: dict[str, list[str]],
+        max_answer_words: dict[str, int] | None = None,
+        default_max_words: int = 12,
+        score: float = 0.7,
+        skip_negative: list[str] | None = None,
+        name: str = "PromptedAnswerRecognizer",
+        supported_language: str = "en",
+    ):
+        self.prompts = {e: [re.compile(p, re.IGNORECASE) for p in ps] for e, ps in prompts.items()}
+        self.max_answer_words = max_answer_words or {}
+        self.default_max_words = default_max_words
+        self.score = score
+        self.skip_negative = set(skip_negative or [])
+        super().__init__(
+            supported_entities=list(prompts), name=name, supported_language=supported_language
+        )
+
+    def load(self) -> None:  # nothing to load: all configuration is in YAML
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        results = []
+        for entity, regexes in self.prompts.items():
+            if entities and entity not in entities:
+                continue
+            for rx in regexes:
+                for m in rx.finditer(text):
+                    span = self._answer(text, m.end(), entity)
+                    if span:
+                        results.append(self._result(entity, *span))
+        return results
+
+    _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
+    _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
+    # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
+    _REQUEST = re.compile(
+        r"\b(can|could|may|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
+        r"just the|any|have you)\b", re.I)
+    # Sentences that open like this are the agent moving on, not more of the answer.
+    _MOVING_ON = re.compile(
+        r"^\W*(thank|thanks|lovely|great|perfect|brilliant|okay|ok|right|noted|got it|that's|i'll|"
+        r"we'll|and (the|your|what|any|can|is))\b", re.I)
+
+    def _answer(self, text: str, pos: int, entity: str) -> tuple[int, int] | None:
+        prompt_end = re.compile(r"[?.!\n]").search(text, pos)
+        if not prompt_end:
+            return None
+        prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
+        prompt = text[prompt_start : prompt_end.end()]
+        if not (prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+            return None
+        if self._DIGITISH.search(text, pos, prompt_end.start()) and entity not in self.skip_negative:
+            return None  # the value came in the same sentence; pattern recognizers handle it
+        limit = self.max_answer_words.get(entity, self.default_max_words)
+        values_only = entity not in self.skip_negative  # identifiers, numbers, names
+        chosen: list[re.Match] = []
+        for n, sentence in enumerate(self._SENTENCE.finditer(text, prompt_end.end())):
+            body = sentence.group()
+            if body.rstrip().endswith("?") or (n and self._MOVING_ON.match(body)):
+                break
+            if n and values_only and not self._DIGITISH.match(body.lstrip()):
+                break  # a number read in groups goes on; anything else ends the answer
+            for w in _WORD.finditer(text, sentence.start(), sentence.end()):
+                chosen.append(w)
+                if len(chosen) >= limit:
+                    return self._trim(chosen, entity)
+        return self._trim(chosen, entity)
+
+    def _trim(self, chosen: list, entity: str) -> tuple[int, int] | None:
+        while chosen and chosen[0].group().lower() in self.FILLERS:
+            chosen = chosen[1:]
+        if not chosen:
+            return None
+        if entity in self.skip_negative and chosen[0].group().lower() in self.NEGATIVE:
+            return None
+        return chosen[0].start(), chosen[-1].end()
+
+    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            entity, start, end, self.score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )  # fmt: skip
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+class DigitRunRecognizer(EntityRecognizer):
+    """Runs of digits however they were written ("4658 2210", "1, 2, 2, 4", "oh seven eight"):
+    long runs are card, phone or account numbers even without context; the category is chosen
+    by length and checksum. Money and times ("42 pounds", "20 minutes") are left alone."""
+
+    _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+    _SEP = re.compile(r"^[\s,.\-/]*$")
+
+    def __init__(
+        self,
+        min_digits: int = 6,
+        supported_entities: list[str] | None = None,
+        unit_words: list[str] | None = None,
+        name: str = "DigitRunRecognizer",
+        supported_language: str = "en",
+    ):
+        self.min_digits = min_digits
+        self.unit_words = {u.lower() for u in (unit_words or [])}
+        super().__init__(
+            supported_entities=supported_entities
+            or ["CARD_NUMBER", "PHONE_NUMBER", "NHS_NUMBER", "BANK_ACCOUNT", "SORT_CODE"],
+            name=name,
+            supported_language=supported_language,
+        )
+
+    def load(self) -> None:
+        pass
+
+    def runs(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """(start, end, digits) of every run of number tokens joined by separators."""
+        run_start = run_end = None
+        digits = ""
+        prev_end = 0
+        repeat = 1
+        for m in self._TOKEN.finditer(text):
+            tok = m.group().lower()
+            value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
+            joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
+            if value is None or (tok in ("o", "for") and run_end is None):
+                if run_end is not None:
+                    yield run_start, run_end, digits
+                run_start = run_end = None
+                digits, repeat = "", 1
+                prev_end = m.end()
+                continue
+            if run_end is not None and not joined:
+                yield run_start, run_end, digits
+                run_start, digits = None, ""
+            if tok in ("double", "triple"):
+                repeat = 2 if tok == "double" else 3
+            else:
+                if run_start is None:
+                    run_start = m.start()
+                if tok in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+                    value = value[0] + "0"
+                digits += value * repeat
+                repeat = 1
+            run_end = m.end()
+            prev_end = m.end()
+        if run_end is not None:
+            yield run_start, run_end, digits
+
+    def classify(self, digits: str) -> tuple[str, float]:
+        n = len(digits)
+        if 13 <= n <= 19 and luhn_valid(digits):
+            return "CARD_NUMBER", 0.95
+        if n in (10, 11) and digits.startswith("0"):
+            return "PHONE_NUMBER", 0.8
+        if n == 10:
+            return "NHS_NUMBER", 0.6
+        if n >= 12:
+            return "CARD_NUMBER", 0.7  # a misheard card number is still a card number
+        if n == 8:
+            return "BANK_ACCOUNT", 0.6
+        if n == 6:
+            return "SORT_CODE", 0.5
+        return "BANK_ACCOUNT", 0.5
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        results = []
+        for start, end, digits in self.runs(text):
+            if len(digits) < self.min_digits:
+                continue
+            following = _WORD.search(text, end)
+            if following and following.group().lower() in self.unit_words:
+                continue
+            entity, score = self.classify(digits)
+            if entities and entity not in entities:
+                continue
+            results.append(
+                RecognizerResult(
+                    entity, start, end, score,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )  # fmt: skip
+            )
+        return results
+
+
+RECOGNIZER_CLASSES = {
+    cls.__name__: cls for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer)
+}
+
+
+def build_recognizer(entry: dict) -> EntityRecognizer:
+    """One of our recognizers from its YAML entry (`type: callredact`, `class_name: ...`)."""
+    fields = {k: v for k, v in entry.items() if k not in ("type", "class_name", "enabled")}
+    class_name = entry.get("class_name")
+    cls = RECOGNIZER_CLASSES.get(class_name or "")
+    if cls is None:
+        raise ValueError(f"recognizer {entry.get('name')!r}: unknown class_name {class_name!r}")
+    return cls(**fields)

@@ -1,0 +1,104 @@
+"""Speech to words with timings: faster-whisper, one channel at a time, model loaded once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .audio import WHISPER_RATE, to_whisper_rate
+from .config import AsrSettings, ChannelSettings
+from .data import Recording, Segment, Transcript, Word
+from .models import ResolvedModel, resolve_asr_model
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    device: str
+    compute_type: str
+
+
+def cuda_available() -> bool:
+    try:
+        import ctranslate2
+
+        return ctranslate2.get_cuda_device_count() > 0
+    except Exception:  # no CUDA runtime at all
+        return False
+
+
+def choose_device(device: str, compute_type: str) -> DeviceChoice:
+    """auto picks CUDA with float16 when a GPU is there, else CPU with int8."""
+    if device == "auto":
+        device = "cuda" if cuda_available() else "cpu"
+    if compute_type == "auto":
+        compute_type = "float16" if device == "cuda" else "int8"
+    return DeviceChoice(device, compute_type)
+
+
+class Transcriber:
+    """Holds one faster-whisper model for the life of the process."""
+
+    def __init__(self, settings: AsrSettings, channels: ChannelSettings, cpu_threads: int | None = None):
+        from faster_whisper import WhisperModel  # heavy import, only where transcription happens
+
+        self.settings = settings
+        self.channels = channels
+        self.model_info: ResolvedModel = resolve_asr_model(settings.model)
+        self.choice = choose_device(settings.device, settings.compute_type)
+        threads = cpu_threads if cpu_threads is not None else (settings.cpu_threads or os.cpu_count() or 1)
+        self.model = WhisperModel(
+            str(self.model_info.path),
+            device=self.choice.device,
+            compute_type=self.choice.compute_type,
+            cpu_threads=threads,
+        )
+
+    @property
+    def description(self) -> dict:
+        return {
+            "name": self.model_info.name,
+            "path": str(self.model_info.path),
+            "sha256": self.model_info.sha256,
+            "verified": self.model_info.verified,
+            "compute_type": self.choice.compute_type,
+            "beam_size": self.settings.beam_size,
+            "device": self.choice.device,
+        }
+
+    def speaker_of(self, channel: int, n_channels: int) -> str:
+        if n_channels == 1:
+            return self.channels.mono_speaker
+        names = self.channels.stereo_speakers
+        return names[channel] if channel < len(names) else f"channel_{channel}"
+
+    def transcribe_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
+        segments, _info = self.model.transcribe(
+            audio,
+            language=self.settings.language,
+            beam_size=self.settings.beam_size,
+            word_timestamps=True,
+            vad_filter=self.settings.vad_filter,
+            initial_prompt=self.settings.initial_prompt,
+            condition_on_previous_text=self.settings.condition_on_previous_text,
+        )
+        result = []
+        for seg in segments:
+            words = [
+                Word(w.word.strip(), float(w.start), float(w.end), float(w.probability), channel)
+                for w in (seg.words or [])
+                if w.word.strip()
+            ]
+            if words:
+                result.append(Segment(words[0].start, words[-1].end, channel, speaker, words))
+        return result
+
+    def transcribe(self, recording: Recording) -> Transcript:
+        n = recording.format.channels
+        segments: list[Segment] = []
+        for channel in range(n):
+            audio = to_whisper_rate(recording.samples[:, channel], recording.format.sample_rate)
+            if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
+                continue
+            segments += self.transcribe_channel(audio, channel, self.speaker_of(channel, n))
+        segments.sort(key=lambda s: (s.start, s.channel))
+        return Transcript(segments, self.settings.language, self.description)
