@@ -42,7 +42,7 @@ test-fast:
 	$(PY) -m pytest -q -m "not slow"
 
 eval:
-	$(PY) scripts/evaluate.py
+	$(PY) scripts/evaluate.py --model tiny.en --model base
 
 bench:
 	$(PY) scripts/bench.py

@@ -1,0 +1,131 @@
+"""Detection on clean transcripts: every category fires on what it should, and hard negatives
+stay untouched. Each case is a dialogue (one line per segment)."""
+
+import socket
+
+import pytest
+
+from pipeline.detect import transcript_text
+
+from .conftest import detected_words, make_transcript
+
+POSITIVE = [
+    # (lines, category, words that must all be detected in that category)
+    (["What's the card number?", "1|4929 3812 6670 1234."], "card_number", ["4929", "3812", "6670", "1234."]),
+    (["Can I take the card number?", "1|Four nine two nine, three eight one two."], "card_number", ["Four", "nine", "two", "two."]),
+    (["And the expiry date?", "1|11/27."], "card_expiry", ["11/27."]),
+    (["Last three digits on the back?", "1|246."], "card_security_code", ["246."]),
+    (["My card is 4658 2210 9937 1524 thanks"], "card_number", ["4658", "2210", "9937", "1524"]),
+    (["Sort code 40-12-06 please"], "sort_code", ["40-12-06"]),
+    (["And your account number?", "1|7122 4998."], "bank_account", ["7122", "4998."]),
+    (["Can I take your name?", "1|Yeah, it's Daniel Hughes."], "person_name", ["Daniel", "Hughes."]),
+    (["And your date of birth?", "1|The 23rd of January 1996."], "date_of_birth", ["23rd", "of", "January", "1996."]),
+    (["What's the postcode?", "1|M20 4FR."], "postcode", ["M20", "4FR."]),
+    (["I live at 22 Beech Avenue now"], "address", ["22", "Beech", "Avenue"]),
+    (["Call me on 07802 551934 any time"], "phone_number", ["07802", "551934"]),
+    (["It is r dot patel 62 at yahoo dot co dot uk"], "email_address", ["r", "dot", "patel", "yahoo", "uk"]),
+    (["Email me at jane.smith@outlook.com"], "email_address", ["jane.smith@outlook.com"]),
+    (["My NI number is AB 12 34 56 D."], "national_insurance_number", ["AB", "D."]),
+    (["Your NHS number please?", "1|943 476 5919."], "nhs_number", ["943", "476", "5919."]),
+    (["Yes, I have epilepsy and I take lamotrigine every day."], "health", ["I", "have", "epilepsy", "lamotrigine", "every", "day."]),
+    (["Well I was diagnosed with depression last year."], "health", ["diagnosed", "depression", "year."]),
+    (["Most of the family are Hindu, so no beef."], "religious_belief", ["Most", "family", "Hindu,"]),
+    (["She was baptised in June."], "religious_belief", ["baptised"]),
+    (["I'm leaving the RCN at the end of the month."], "trade_union_membership", ["leaving", "RCN"]),
+    (["I'm the GMB shop steward here."], "trade_union_membership", ["GMB", "shop", "steward"]),
+    (["I've been a Labour party member since 2015."], "political_opinion", ["Labour", "party", "member"]),
+    (["We're a same sex couple, we married last year."], "sex_life_sexual_orientation", ["same", "sex", "couple,"]),
+    (["He asked about my Huntington's gene test result."], "genetic", ["Huntington's", "gene", "test"]),
+    (["I don't want my voiceprint stored."], "biometric", ["voiceprint"]),
+    (["I was cautioned for shoplifting when I was 19."], "criminal_offence", ["cautioned", "shoplifting"]),
+    (["For the form, how would you describe your ethnic group?", "1|Mixed, White and Black African."], "racial_ethnic_origin", ["White", "Black", "African."]),
+    # ASR errors: a misspelt drug still counts.
+    (["I take lamotrogine twice a day."], "health", ["lamotrogine"]),
+]
+
+NEGATIVE = [
+    # (lines, categories that must not appear at all)
+    (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
+    (["Can I pay at the Union Street post office?"], ["trade_union_membership"]),
+    (["I'm sick of waiting, honestly."], ["health"]),
+    (["Funding from the European Union ended."], ["trade_union_membership"]),
+    (["A table for a party of four at seven."], ["political_opinion"]),
+    (["Do you have any pre-existing medical conditions?"], ["health", "criminal_offence"]),
+    (["Any motoring convictions in the last five years?"], ["criminal_offence"]),
+    (["That's thirty one pounds twenty. Collection or delivery?"], ["card_number", "bank_account", "card_security_code"]),
+    (["It'll take 20 minutes and costs 42 pounds 50."], ["card_number", "bank_account", "sort_code", "card_security_code"]),
+    (["The internet drops out every night around nine."], ["health", "card_number", "phone_number"]),
+    (["We'll book an engineer for Tuesday morning."], ["person_name", "health"]),
+]
+
+
+@pytest.mark.parametrize("lines, category, expected", POSITIVE, ids=[f"{c}-{i}" for i, (_, c, _) in enumerate(POSITIVE)])
+def test_detects(detector, lines, category, expected):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert category in found, f"{category} not found; found {sorted(found)}"
+    missing = [w for w in expected if w not in found[category]]
+    assert not missing, f"{category} missed {missing}; detected {found[category]}"
+
+
+@pytest.mark.parametrize("lines, forbidden", NEGATIVE, ids=[l[0][:30] for l, _ in NEGATIVE])
+def test_hard_negatives_untouched(detector, lines, forbidden):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    wrong = {c: w for c, w in found.items() if c in forbidden}
+    assert not wrong, f"wrongly detected {wrong}"
+
+
+def test_answer_stops_before_agent_moves_on(detector):
+    transcript = make_transcript(["Last three digits on the back?", "1|807.", "Lovely, that's gone through for forty two pounds."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_security_code") == ["807."]
+    assert all("Lovely," not in words for words in found.values())
+
+
+def test_silence_gives_no_detections(detector):
+    from pipeline.data import Transcript
+
+    assert detector.detect(Transcript([], "en", {})) == []
+
+
+def test_transcript_text_maps_words_to_characters():
+    transcript = make_transcript(["hello there", "1|general kenobi"])
+    tt = transcript_text(transcript)
+    assert tt.text == "hello there\ngeneral kenobi\n"
+    assert tt.words_in(12, 19) == ((1, 0),)
+
+
+def test_detection_is_offline(detector, monkeypatch):
+    """No recognizer may reach the network (Presidio's email check asks tldextract)."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted during detection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    transcript = make_transcript(["Send it to someone@example.co.uk or visit www.example.org please"])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "email_address" in found
+
+
+def test_recognizer_yaml_is_extensible(tmp_path, settings):
+    """A compliance team adds a term list in YAML; no code change."""
+    import shutil
+
+    from pipeline.detect import Detector
+
+    rec_dir = tmp_path / "recognizers"
+    shutil.copytree(settings.resolve(settings.detection.recognizers_dir), rec_dir)
+    (rec_dir / "local_terms.yaml").write_text(
+        "recognizers:\n"
+        "  - name: LocalHealthTerms\n"
+        "    type: callredact\n"
+        "    class_name: TermListRecognizer\n"
+        "    supported_entity: HEALTH\n"
+        "    terms: [zorblax syndrome]\n"
+    )
+    custom = settings.model_copy(update={"detection": settings.detection.model_copy(update={"recognizers_dir": str(rec_dir)})})
+    transcript = make_transcript(["Honestly my zorblax syndrome flared up."])
+    found = detected_words(transcript, Detector(custom).detect(transcript))
+    assert "zorblax" in found.get("health", [])

@@ -1,0 +1,80 @@
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.config import RedactionSettings
+from pipeline.data import AudioFormat, Detection, Recording, SourceFile
+from pipeline.evaluation.score import masked_frames
+from pipeline.redact_audio import bleep, findings_for, merged_intervals
+from pipeline.redact_text import TextRedactor
+
+from .conftest import make_transcript
+
+SOURCE = SourceFile(Path("x.wav"), "x.wav", 1, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+
+
+def recording(seconds: float, rate: int, channels: int) -> Recording:
+    t = np.arange(int(seconds * rate)) / rate
+    voice = (0.3 * np.sin(2 * np.pi * 300 * t)).astype(np.float32)
+    samples = np.stack([voice] * channels, axis=1)
+    fmt = AudioFormat("wav", "pcm_s16le", rate, channels, None, "s16", seconds)
+    return Recording(SOURCE, fmt, samples)
+
+
+def test_findings_are_padded_per_channel():
+    transcript = make_transcript(["hello my card is", "1|4929 3812 6670 1234"])
+    words = tuple((1, i) for i in range(4))
+    findings = findings_for([Detection("card_number", 0.9, "t", words)], transcript, 20.0, RedactionSettings(padding_ms=200))
+    assert len(findings) == 1
+    f = findings[0]
+    first, last = transcript.segments[1].words[0], transcript.segments[1].words[-1]
+    assert f.channel == 1 and not f.special_category
+    assert abs(f.start - (first.start - 0.2)) < 1e-6 and abs(f.end - (last.end + 0.2)) < 1e-6
+
+
+def test_neighbouring_findings_merge():
+    from pipeline.data import Finding
+
+    fs = [Finding("health", True, 1.0, 2.0, 0, 0.9, "t"), Finding("health", True, 2.1, 3.0, 0, 0.9, "t"), Finding("x", False, 5.0, 6.0, 0, 0.9, "t")]
+    assert merged_intervals(fs, 0, 0.25) == [(1.0, 3.0), (5.0, 6.0)]
+    assert merged_intervals(fs, 1, 0.25) == []
+
+
+def test_bleep_replaces_only_the_interval_in_its_channel():
+    from pipeline.data import Finding
+
+    rec = recording(4.0, 8000, 2)
+    out = bleep(rec, [Finding("card_number", False, 1.0, 2.0, 1, 0.9, "t")], RedactionSettings())
+    mask = masked_frames(out, 8000, 1000.0)
+    assert mask[110:190, 1].all(), "the tone covers the interval"
+    assert not mask[:95, 1].any() and not mask[205:, 1].any(), "nothing outside it"
+    assert not mask[:, 0].any(), "the other channel is untouched"
+    assert np.array_equal(out[:, 0], rec.samples[:, 0])
+    assert out.shape == rec.samples.shape
+
+
+def test_silence_mask():
+    from pipeline.data import Finding
+
+    rec = recording(2.0, 16000, 1)
+    out = bleep(rec, [Finding("health", True, 0.5, 1.0, 0, 0.9, "t")], RedactionSettings(mask="silence"))
+    assert np.all(out[8000:16000, 0] == 0.0)
+    assert np.abs(out[:7900, 0]).max() > 0.1
+
+
+def test_text_redaction_replaces_words_with_category():
+    transcript = make_transcript(["my card number is 4929 3812", "thanks"])
+    det = Detection("card_number", 0.9, "t", ((0, 4), (0, 5)))
+    segments = TextRedactor(RedactionSettings()).redact(transcript, [det])
+    assert segments[0].text == "my card number is [CARD_NUMBER]"
+    assert segments[1].text == "thanks"
+
+
+def test_text_operator_is_configurable():
+    from pipeline.config import TextOperator
+
+    settings = RedactionSettings(text_operators={"default": TextOperator(), "health": TextOperator(type="replace", new_value="<{category}>")})
+    transcript = make_transcript(["I have epilepsy"])
+    segments = TextRedactor(settings).redact(transcript, [Detection("health", 0.9, "t", ((0, 2),))])
+    assert segments[0].text == "I have <HEALTH>"
