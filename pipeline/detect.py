@@ -54,20 +54,43 @@ class TranscriptText:
         return covered[0].start, covered[-1].end
 
 
+def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
+    """Sentences of every segment as (segment, word) runs, in time order across channels.
+
+    Whisper's segments on one channel can span another channel's turn (a customer's 12 s
+    segment holds the answer to a question the agent asked in the middle of it); sentences
+    interleave the two sides close to how the dialogue went."""
+    runs: list[tuple[float, int, list[tuple[int, int]]]] = []
+    for si, segment in enumerate(transcript.segments):
+        current: list[tuple[int, int]] = []
+        for wi, word in enumerate(segment.words):
+            current.append((si, wi))
+            if word.text.endswith((".", "?", "!")):
+                runs.append((segment.words[current[0][1]].start, segment.channel, current))
+                current = []
+        if current:
+            runs.append((segment.words[current[0][1]].start, segment.channel, current))
+    runs.sort(key=lambda r: (r[0], r[1]))
+    return [r[2] for r in runs]
+
+
 def transcript_text(transcript: Transcript) -> TranscriptText:
+    """The transcript as one text, an utterance per line, with each word's character span."""
     parts: list[str] = []
     words: list[WordSpan] = []
     pos = 0
-    for si, segment in enumerate(transcript.segments):
-        for wi, word in enumerate(segment.words):
-            if wi:
+    for run in utterances(transcript):
+        for i, (si, wi) in enumerate(run):
+            text = transcript.segments[si].words[wi].text
+            if i:
                 parts.append(" ")
                 pos += 1
-            words.append(WordSpan(si, wi, pos, pos + len(word.text)))
-            parts.append(word.text)
-            pos += len(word.text)
+            words.append(WordSpan(si, wi, pos, pos + len(text)))
+            parts.append(text)
+            pos += len(text)
         parts.append("\n")
         pos += 1
+    words.sort(key=lambda w: w.start)
     return TranscriptText("".join(parts), words)
 
 

@@ -168,6 +168,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         default_max_words: int = 12,
         score: float = 0.7,
         skip_negative: list[str] | None = None,
+        value_stop_words: list[str] | None = None,
         name: str = "PromptedAnswerRecognizer",
         supported_language: str = "en",
     ):
@@ -176,6 +177,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         self.default_max_words = default_max_words
         self.score = score
         self.skip_negative = set(skip_negative or [])
+        stops = "|".join(re.escape(w) for w in (value_stop_words or []))
+        self.value_stop = re.compile(rf"\b({stops})\b", re.IGNORECASE) if stops else None
         super().__init__(
             supported_entities=list(prompts), name=name, supported_language=supported_language
         )
@@ -212,10 +215,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return None
         prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
         prompt = text[prompt_start : prompt_end.end()]
-        if not (prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+        said_with_value = entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start())
+        if not (said_with_value or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return None
-        if self._DIGITISH.search(text, pos, prompt_end.start()) and entity not in self.skip_negative:
-            return None  # the value came in the same sentence; pattern recognizers handle it
+        if entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start()):
+            return self._value_in_sentence(text, pos, prompt_end.start(), entity)
         limit = self.max_answer_words.get(entity, self.default_max_words)
         values_only = entity not in self.skip_negative  # identifiers, numbers, names
         chosen: list[re.Match] = []
@@ -229,6 +233,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 chosen.append(w)
                 if len(chosen) >= limit:
                     return self._trim(chosen, entity)
+        return self._trim(chosen, entity)
+
+    def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:
+        """'sort code forty twelve oh six, account ...': the value runs from the keyword to the
+        next keyword of any item, or the end of the sentence."""
+        stop = self.value_stop.search(text, start, end) if self.value_stop else None
+        next_keyword = stop.start() if stop else end
+        limit = self.max_answer_words.get(entity, self.default_max_words)
+        chosen = list(_WORD.finditer(text, start, next_keyword))[:limit]
+        if not any(self._DIGITISH.search(w.group()) for w in chosen):
+            return None
         return self._trim(chosen, entity)
 
     def _trim(self, chosen: list, entity: str) -> tuple[int, int] | None:
