@@ -35,6 +35,8 @@ class AsrSettings(_Strict):
     cpu_threads: int = Field(0, ge=0)
     initial_prompt: str | None = None
     condition_on_previous_text: bool = False
+    temperature: list[float] = [0.0]
+    no_speech_threshold: float | None = None
 
 
 class DetectionSettings(_Strict):

@@ -20,6 +20,15 @@ from .models import ResolvedModel, resolve_nlp_model
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
+_SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
+_SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\s*(and\s+)?(any|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([\w']+)")
+_CLAUSE_OPENERS = {
+    "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
+    "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
+    "please", "sorry", "okay", "ok", "right", "anyway",
+}  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 
 
@@ -196,26 +205,48 @@ class Detector:
 
     @staticmethod
     def _undisclosing_question(text: str, start: int, end: int) -> bool:
-        """A question asked without 'I'/'my'/'we' (an agent asking) is not a disclosure."""
+        """An agent asking or explaining ("do you have any medical conditions?", "you don't need
+        to declare genetic test results") is not a disclosure: a clause that asks, or that
+        speaks to "you", without the speaker's own "I"/"my"/"me"."""
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
         right_match = _SENTENCE_BREAK.search(text, end)
         right = right_match.start() if right_match else len(text)
+        clause = text[left:right]
         is_question = right_match is not None and right_match.group() == "?"
-        return is_question and not _FIRST_PERSON.search(text[left:right])
+        asks = is_question or _ASKING.match(clause)
+        if asks and not _FIRST_PERSON.search(clause):
+            return True
+        return bool(_SECOND_PERSON.search(clause)) and not _SINGULAR_FIRST_PERSON.search(clause)
 
     def _clause(self, tt: TranscriptText, start: int, end: int) -> tuple[int, int]:
         """The clause around a finding: from the last break before it to the next break after
         it, at most max_phrase_words words each side."""
         text = tt.text
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-        right_match = _CLAUSE_BREAK.search(text, end)
-        right = right_match.start() if right_match else len(text)
+        right = self._clause_end(text, end)
         limit = self.settings.max_phrase_words
         before = [w for w in tt.words if left <= w.start and w.end <= start]
         after = [w for w in tt.words if w.start >= end and w.start < right]
         new_start = before[-limit].start if len(before) >= limit else (before[0].start if before else start)
         new_end = after[limit - 1].end if len(after) >= limit else (after[-1].end if after else end)
         return min(new_start, start), max(new_end, end)
+
+
+    @staticmethod
+    def _clause_end(text: str, end: int) -> int:
+        """The clause goes on past a comma ("a speeding conviction, an SP30, in 2023") until
+        the sentence ends or a new clause begins ("..., so no beef please")."""
+        pos = end
+        while True:
+            brk = _CLAUSE_BREAK.search(text, pos)
+            if not brk:
+                return len(text)
+            if brk.group() not in ",;":
+                return brk.start()
+            following = _NEXT_WORD.match(text, brk.end())
+            if not following or following.group(1).lower() in _CLAUSE_OPENERS:
+                return brk.start()
+            pos = brk.end()
 
 
 def merge_detections(detections: list[Detection]) -> list[Detection]:

@@ -80,6 +80,8 @@ class Transcriber:
             vad_filter=self.settings.vad_filter,
             initial_prompt=self.settings.initial_prompt,
             condition_on_previous_text=self.settings.condition_on_previous_text,
+            temperature=self.settings.temperature,
+            no_speech_threshold=self.settings.no_speech_threshold,
         )
         result = []
         for seg in segments:

@@ -129,3 +129,19 @@ def test_recognizer_yaml_is_extensible(tmp_path, settings):
     transcript = make_transcript(["Honestly my zorblax syndrome flared up."])
     found = detected_words(transcript, Detector(custom).detect(transcript))
     assert "zorblax" in found.get("health", [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You don't need to declare genetic test results for this policy.",
+        "For the equality monitoring, which ethnic group do you belong to",
+        "Any motoring convictions in the last five years",
+        "We've set up voice ID for you.",
+    ],
+)
+def test_agent_mentions_are_not_disclosures(detector, line):
+    transcript = make_transcript([line])
+    found = detected_words(transcript, detector.detect(transcript))
+    special = {"genetic", "racial_ethnic_origin", "criminal_offence", "biometric"}
+    assert not special & set(found), found
