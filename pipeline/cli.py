@@ -6,8 +6,6 @@ configuration error before any work.
 
 from __future__ import annotations
 
-import logging
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -34,22 +32,25 @@ def fail_usage(message: str) -> None:
     raise typer.Exit(2)
 
 
+class LogLevel(str, Enum):
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 @app.callback()
 def main(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each call (file names and counts only)."),
+    log_level: LogLevel = typer.Option(LogLevel.warning, "--log-level", help="Log detail (file names, timings and counts only)."),
+    log_json: bool = typer.Option(False, "--log-json", help="Log one JSON object per line."),
 ) -> None:
     if version:
         print(__version__)
         raise typer.Exit(0)
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # Third-party loggers can echo text they were given; keep them quiet.
-    for noisy in ("presidio-analyzer", "presidio-anonymizer", "faster_whisper", "urllib3", "filelock"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+    from .logs import setup
+
+    setup(log_level.value, log_json)
 
 
 @app.command()
@@ -86,12 +87,15 @@ def run(
         raise typer.Exit(0)
 
     n_workers = workers or settings.run.workers
-    summary = _run_with_progress(sources, out_root, settings, n_workers)
+    summary = _run_with_progress(sources, out_root, settings, n_workers, input)
     _print_summary(summary)
+    if summary.interrupted:
+        err.print(f"Interrupted: {len(sources) - len(summary.results)} calls not started; run again to finish.")
+        raise typer.Exit(130)
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _run_with_progress(sources, out_root: Path, settings, n_workers: int):
+def _run_with_progress(sources, out_root: Path, settings, n_workers: int, input_label: str):
     from .models import ModelError
     from .run import run_batch
 
@@ -116,7 +120,9 @@ def _run_with_progress(sources, out_root: Path, settings, n_workers: int):
             progress.advance(task)
 
         try:
-            return run_batch(sources, out_root, settings, n_workers, on_loaded=loaded, on_result=result)
+            return run_batch(
+                sources, out_root, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label
+            )
         except ModelError as exc:
             progress.stop()
             fail_usage(str(exc))

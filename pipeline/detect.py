@@ -8,7 +8,7 @@ config/recognizers/*.yaml. Each result is mapped back to the words it covers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -202,6 +202,31 @@ class Detector:
             if words:
                 detections.append(Detection(category, round(float(r.score), 3), detector, words))
         return merge_detections(detections)
+
+    def residue(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
+        """Verification: scan the transcript as redacted (detected words replaced by their
+        category) and return what is still found in words not yet redacted."""
+        covered: dict[tuple[int, int], str] = {}
+        for d in detections:
+            for key in d.words:
+                covered[key] = d.category
+        redacted = Transcript(
+            [
+                replace(seg, words=[
+                    replace(w, text=f"[{covered[(si, wi)].upper()}]") if (si, wi) in covered else w
+                    for wi, w in enumerate(seg.words)
+                ])
+                for si, seg in enumerate(transcript.segments)
+            ],
+            transcript.language,
+            transcript.asr,
+        )  # fmt: skip
+        remaining = []
+        for d in self.detect(redacted):
+            words = tuple(k for k in d.words if k not in covered)
+            if words:
+                remaining.append(Detection(d.category, d.score, f"verification:{d.detector}", words))
+        return remaining
 
     @staticmethod
     def _undisclosing_question(text: str, start: int, end: int) -> bool:

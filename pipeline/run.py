@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
+from . import audit
 from .audio import AudioError, encode
+from .detect import merge_detections
 from .config import Settings
 from .data import CallResult, SourceFile
 from .ingest import load
@@ -28,6 +32,10 @@ from .store import LocalStore
 
 log = logging.getLogger("callredact")
 
+class VerificationError(Exception):
+    """The redacted transcript still holds something the detectors find."""
+
+
 STAGES = ("decode", "transcribe", "detect", "redact", "write")
 
 
@@ -36,6 +44,7 @@ class BatchSummary:
     results: list[CallResult] = field(default_factory=list)
     wall_seconds: float = 0.0
     load_seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def done(self) -> list[CallResult]:
@@ -94,7 +103,7 @@ class CallProcessor:
             with timed("transcribe"):
                 transcript = self.transcriber.transcribe(recording)
             with timed("detect"):
-                detections = self.detector.detect(transcript)
+                detections = self.verified(transcript, self.detector.detect(transcript))
             with timed("redact"):
                 findings = findings_for(detections, transcript, recording.duration, self.settings.redaction)
                 masked = bleep(recording, findings, self.settings.redaction)
@@ -120,13 +129,25 @@ class CallProcessor:
                 transcript_doc = transcript_document(segments, recording.duration, fmt.channels, transcript.language)
                 store.publish(source.relative, audio_bytes, transcript_doc, report)
             return CallResult(source, True, None, recording.duration, findings, retention, timings)
-        except (AudioError, ModelError) as exc:
+        except (AudioError, ModelError, VerificationError) as exc:
             return self._fail(source, store, str(exc), timings)
         except MemoryError:
             return self._fail(source, store, "out of memory", timings)
         except Exception as exc:  # any other fault: still fail closed, and say which stage
             stage = list(timings)[-1] if timings else "start"
             return self._fail(source, store, f"internal error during {stage}: {type(exc).__name__}", timings)
+
+    def verified(self, transcript, detections):
+        """Re-scan the redacted transcript; what it still finds is redacted too, and if a second
+        scan still finds something the call is not published."""
+        residue = self.detector.residue(transcript, detections)
+        if residue:
+            detections = merge_detections(detections + residue)
+            residue = self.detector.residue(transcript, detections)
+        if residue:
+            categories = ", ".join(sorted({d.category for d in residue}))
+            raise VerificationError(f"verification failed: {len(residue)} item(s) still detected after redaction ({categories})")
+        return detections
 
     @staticmethod
     def _fail(source: SourceFile, store: LocalStore, reason: str, timings: dict[str, float]) -> CallResult:
@@ -142,6 +163,8 @@ _WORKER: CallProcessor | None = None
 
 def _init_worker(settings: Settings, cpu_threads: int) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group; the parent decides, workers finish their call.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = CallProcessor(settings, cpu_threads)
 
 
@@ -155,6 +178,51 @@ def threads_per_worker(settings: Settings, workers: int) -> int:
     return max(1, cores // workers)
 
 
+class StopRequest:
+    """First Ctrl-C: finish the calls in flight, start no more. A second one stops at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self) -> "StopRequest":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        log.warning("interrupted: finishing the calls in progress, then stopping (Ctrl-C again to abort)")
+
+
+def _log_result(result: CallResult) -> None:
+    if result.ok:
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.category] = counts.get(f.category, 0) + 1
+        log.info(
+            "redacted %s (%.1f s audio, %d findings)", result.source.relative, result.duration, len(result.findings),
+            extra={"file": result.source.relative, "audio_seconds": round(result.duration, 2),
+                   "findings": counts, "stage_seconds": {k: round(v, 3) for k, v in result.stage_seconds.items()}},
+        )  # fmt: skip
+    else:
+        log.warning("failed %s: %s", result.source.relative, result.error, extra={"file": result.source.relative, "reason": result.error})
+
+
+def model_hashes(settings: Settings) -> dict:
+    from .models import resolve_asr_model, resolve_nlp_model
+
+    asr = resolve_asr_model(settings.asr.model)
+    nlp = resolve_nlp_model(settings.detection.spacy_model)
+    return {"asr": {"name": asr.name, "sha256": asr.sha256}, "nlp": {"name": nlp.name, "sha256": nlp.sha256}}
+
+
 def run_batch(
     sources: list[SourceFile],
     output_root: Path,
@@ -162,38 +230,75 @@ def run_batch(
     workers: int,
     on_loaded: Callable[[], None] = lambda: None,
     on_result: Callable[[CallResult], None] = lambda r: None,
+    input_label: str = "",
 ) -> BatchSummary:
     store = LocalStore(output_root)
-    store.remove_stale_temporaries()
+    stale = store.remove_stale_temporaries()
+    if stale:
+        log.info("removed %d temporary files left by an interrupted run", stale)
     summary = BatchSummary()
     t0 = time.perf_counter()
+    audit_base = audit.run_record(settings, input_label, str(output_root), model_hashes(settings))
+    audit.append(output_root, {"event": "run_started", **audit_base, "calls": len(sources)})
+
+    def finish(result: CallResult) -> None:
+        summary.results.append(result)
+        _log_result(result)
+        on_result(result)
+
     workers = max(1, min(workers, len(sources) or 1))
     threads = threads_per_worker(settings, workers)
-    if workers == 1:
-        processor = CallProcessor(settings, threads)
-        summary.load_seconds = time.perf_counter() - t0
-        on_loaded()
-        for source in sources:
-            result = processor.process(source, store)
-            summary.results.append(result)
-            on_result(result)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(settings, threads)
-        ) as pool:
-            futures = {pool.submit(_work, s, output_root): s for s in sources}
+    with StopRequest() as stop:
+        if workers == 1:
+            processor = CallProcessor(settings, threads)
+            summary.load_seconds = time.perf_counter() - t0
             on_loaded()
-            for future in as_completed(futures):
-                try:
-                    result = future.result()
-                except Exception as exc:  # a worker died (killed, out of memory)
-                    source = futures[future]
-                    reason = f"worker process failed: {type(exc).__name__}"
-                    store.withdraw(source.relative)
-                    store.record_failure(source.relative, reason)
-                    result = CallResult(source, False, reason)
-                summary.results.append(result)
-                on_result(result)
+            for source in sources:
+                if stop.requested:
+                    break
+                finish(processor.process(source, store))
+        else:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(settings, threads)
+            ) as pool:
+                futures = {pool.submit(_work, s, output_root): s for s in sources}
+                on_loaded()
+                pending = set(futures)
+                while pending:
+                    if stop.requested:
+                        for f in pending:
+                            f.cancel()
+                    done = [f for f in pending if f.done()]
+                    if not done:
+                        time.sleep(0.1)
+                        continue
+                    for future in done:
+                        pending.discard(future)
+                        if future.cancelled():
+                            continue
+                        try:
+                            result = future.result()
+                        except Exception as exc:  # a worker died (killed, out of memory)
+                            source = futures[future]
+                            reason = f"worker process failed: {type(exc).__name__}"
+                            store.withdraw(source.relative)
+                            store.record_failure(source.relative, reason)
+                            result = CallResult(source, False, reason)
+                        finish(result)
+        summary.interrupted = stop.requested
     summary.results.sort(key=lambda r: r.source.relative)
     summary.wall_seconds = time.perf_counter() - t0
+    audit.append(
+        output_root,
+        {
+            "event": "run_finished",
+            **audit_base,
+            "interrupted": summary.interrupted,
+            "redacted": len(summary.done),
+            "failed": [{"file": r.source.relative, "reason": r.error} for r in summary.failed],
+            "not_started": len(sources) - len(summary.results),
+            "audio_seconds": round(summary.audio_seconds, 1),
+            "wall_seconds": round(summary.wall_seconds, 1),
+        },
+    )
     return summary

@@ -145,3 +145,14 @@ def test_agent_mentions_are_not_disclosures(detector, line):
     found = detected_words(transcript, detector.detect(transcript))
     special = {"genetic", "racial_ethnic_origin", "criminal_offence", "biometric"}
     assert not special & set(found), found
+
+
+def test_residue_finds_what_redaction_made_visible(detector):
+    transcript = make_transcript(["My card is 4658 2210 9937 1524 and I have epilepsy."])
+    detections = detector.detect(transcript)
+    assert detector.residue(transcript, detections) == []
+    # Drop the health finding: verification must find the disclosure still there.
+    partial = [d for d in detections if d.category != "health"]
+    residue = detector.residue(transcript, partial)
+    assert {d.category for d in residue} == {"health"}
+    assert all(d.detector.startswith("verification:") for d in residue)

@@ -37,7 +37,7 @@ def redacted(tmp_path_factory):
     before = {p.name: sha256(p) for p in inp.iterdir()}
     out = work / "output"
     proc = subprocess.run(
-        [str(Path(sys.executable).parent / "callredact"), "run", str(work / "input"), str(out)],
+        [str(Path(sys.executable).parent / "callredact"), "--log-level", "debug", "--log-json", "run", str(work / "input"), str(out)],
         capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     labels = [json.loads(p.read_text()) for p in sorted((work / "calls" / "labels").glob("*.json"))]
@@ -123,3 +123,28 @@ def test_transcripts_hold_no_card_digits_or_disclosure(redacted):
         text = " ".join(s["text"] for s in transcript["segments"])
         for span in labels["spans"]:
             assert not leaked(span["text"], text), f"{span['category']} readable in {labels['audio']}"
+
+
+def test_nothing_redacted_appears_in_logs_or_output_messages(redacted):
+    """Debug-level JSON logs and the summary carry file names and counts, never what was said."""
+    import re
+
+    from pipeline.evaluation.score import normalise_tokens
+
+    printed = redacted["proc"].stderr + redacted["proc"].stdout
+    logs = [json.loads(l) for l in redacted["proc"].stderr.splitlines() if l.startswith("{")]
+    assert any(r.get("file") for r in logs), "debug logs were written"
+    printed_lower = printed.lower()
+    printed_digits = re.sub(r"\D", "", printed)
+    for labels in redacted["labels"]:
+        for span in labels["spans"]:
+            tokens = normalise_tokens(span["text"])
+            digits = "".join(t for t in tokens if t.isdigit())
+            if len(digits) >= 6:
+                assert digits not in printed_digits, f"{span['category']} digits printed"
+            common = {"with", "that", "this", "from", "have", "been", "were", "they", "your", "what", "when", "then", "there", "every", "last"}
+            for word in (t for t in tokens if t.isalpha() and len(t) >= 4 and t not in common):
+                assert not re.search(rf"\b{word}\b", printed_lower), f"{span['category']} word {word!r} printed"
+    audit = [json.loads(l) for l in (redacted["out"].parent.parent / "_audit.jsonl").read_text().splitlines()]
+    assert [a["event"] for a in audit] == ["run_started", "run_finished"]
+    assert audit[-1]["redacted"] == len(redacted["labels"]) and audit[-1]["config_sha256"]
