@@ -42,6 +42,8 @@ def test_bad_inputs_fail_alone_and_the_batch_goes_on(tmp_path):
     truncated = inp / "truncated.wav"
     truncated.write_bytes(good.read_bytes()[:30])
     silence = write_audio(inp / "silence.flac", np.zeros((5 * 16000, 2), np.float32), 16000, "flac")
+    white = np.random.default_rng(1).uniform(-0.3, 0.3, (5 * 8000, 1)).astype(np.float32)
+    write_audio(inp / "noise5s.wav", white, 8000, "pcm_mulaw")
     (inp / "readme.txt").write_text("not a call")
 
     proc = run_cli("run", str(inp), str(out))
@@ -61,7 +63,8 @@ def test_bad_inputs_fail_alone_and_the_batch_goes_on(tmp_path):
         assert (out / f"{rel}{ext}").is_file()
         report = json.loads((out / f"{rel}.redaction.json").read_text())
         assert report["source"] == f"{rel}{ext}"
-    silence_transcript = json.loads((out / "silence.transcript.json").read_text())
-    assert silence_transcript["segments"] == []
+    for stem in ("silence", "noise5s"):
+        assert json.loads((out / f"{stem}.transcript.json").read_text())["segments"] == []
+        assert json.loads((out / f"{stem}.redaction.json").read_text())["findings"] == []
     assert not (out / "readme.txt").exists()
     assert not [p for p in out.rglob("*") if ".callredact-tmp" in p.name]
