@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import socket
-from pathlib import Path
 
 from . import __version__
 from .config import Settings
@@ -29,16 +28,9 @@ def recognizers_sha256(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def append(output_root: Path, record: dict) -> None:
-    output_root.mkdir(parents=True, exist_ok=True)
-    record = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **record}
-    line = json.dumps(record, ensure_ascii=False) + "\n"
-    # O_APPEND: concurrent writers never interleave within a line; nothing rewrites the file.
-    fd = os.open(output_root / AUDIT_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        os.write(fd, line.encode("utf-8"))
-    finally:
-        os.close(fd)
+def line(record: dict) -> str:
+    """One audit record as a JSON line, stamped with the time."""
+    return json.dumps({"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **record}, ensure_ascii=False)
 
 
 def run_record(settings: Settings, input_root: str, output_root: str, models: dict) -> dict:

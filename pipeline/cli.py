@@ -73,21 +73,26 @@ def run(
         settings = load_settings(config, asr=asr_overrides) if asr_overrides else load_settings(config)
     except ConfigError as exc:
         fail_usage(str(exc))
-    if input.startswith("s3://") or output.startswith("s3://"):
-        fail_usage("S3 locations are not supported yet; give local folders")
-    in_root, out_root = Path(input).resolve(), Path(output).resolve()
-    if out_root == in_root or in_root in out_root.parents:
+    from .s3 import is_s3
+    from .store import open_store
+
+    if not is_s3(input) and not is_s3(output):
+        in_root, out_root = Path(input).resolve(), Path(output).resolve()
+        if out_root == in_root or in_root in out_root.parents:
+            fail_usage(f"{output}: OUTPUT must not be INPUT or inside it (the input is never modified)")
+    elif input.rstrip("/") == output.rstrip("/") or output.startswith(input.rstrip("/") + "/"):
         fail_usage(f"{output}: OUTPUT must not be INPUT or inside it (the input is never modified)")
     try:
-        sources = discover(in_root, settings.run.extensions)
+        sources = discover(input, settings.run.extensions)
     except IngestError as exc:
         fail_usage(str(exc))
     if not sources:
         err.print(f"No audio files ({', '.join(settings.run.extensions)}) found under {input}.")
         raise typer.Exit(0)
+    store = open_store(output, settings)
 
     n_workers = workers or settings.run.workers
-    summary = _run_with_progress(sources, out_root, settings, n_workers, input)
+    summary = _run_with_progress(sources, store, settings, n_workers, input)
     _print_summary(summary)
     if summary.interrupted:
         err.print(f"Interrupted: {len(sources) - len(summary.results)} calls not started; run again to finish.")
@@ -95,7 +100,7 @@ def run(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _run_with_progress(sources, out_root: Path, settings, n_workers: int, input_label: str):
+def _run_with_progress(sources, store, settings, n_workers: int, input_label: str):
     from .models import ModelError
     from .run import run_batch
 
@@ -121,7 +126,7 @@ def _run_with_progress(sources, out_root: Path, settings, n_workers: int, input_
 
         try:
             return run_batch(
-                sources, out_root, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label
+                sources, store, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label
             )
         except ModelError as exc:
             progress.stop()
@@ -130,7 +135,9 @@ def _run_with_progress(sources, out_root: Path, settings, n_workers: int, input_
 
 def _print_summary(summary) -> None:
     table = Table(title="callredact summary", show_header=False, title_justify="left")
-    table.add_row("calls redacted", str(len(summary.done)))
+    table.add_row("calls redacted", str(len(summary.done) - len(summary.skipped)))
+    if summary.skipped:
+        table.add_row("calls skipped", f"{len(summary.skipped)} (already done for the same source and configuration)")
     table.add_row("calls failed", str(len(summary.failed)))
     table.add_row("audio", f"{summary.audio_seconds / 3600:.3f} h ({summary.audio_seconds:.1f} s)")
     table.add_row("time taken", f"{summary.wall_seconds:.1f} s (models {summary.load_seconds:.1f} s)")

@@ -141,6 +141,17 @@ class RunSettings(_Strict):
     extensions: list[str] = [".wav", ".mp3", ".flac", ".ogg", ".opus", ".m4a"]
 
 
+class StorageSettings(_Strict):
+    sse: Literal["AES256", "aws:kms"] | None = None  # server-side encryption of S3 outputs
+    kms_key_id: str | None = None
+    multipart_threshold_mb: int = Field(8, ge=5, le=5120)
+
+
+class RegisterSettings(_Strict):
+    # null: OUTPUT/_register.sqlite for a local OUTPUT, else ~/.local/share/callredact/register.sqlite
+    path: str | None = None
+
+
 class Settings(_Strict):
     asr: AsrSettings = AsrSettings()
     detection: DetectionSettings = DetectionSettings()
@@ -148,6 +159,8 @@ class Settings(_Strict):
     retention: RetentionSettings
     channels: ChannelSettings = ChannelSettings()
     run: RunSettings = RunSettings()
+    storage: StorageSettings = StorageSettings()
+    retention_register: RegisterSettings = RegisterSettings()
     # Folder the config file lives in; relative paths in it resolve from here.
     base_dir: Path = Field(default=DEFAULT_CONFIG.parent, exclude=True)
 

@@ -18,10 +18,16 @@ import numpy as np
 class SourceFile:
     """One call found under INPUT."""
 
-    path: Path  # where to read it (local path)
+    path: Path | None  # local path; None for an object in S3 (fetched when processed)
     relative: str  # path under INPUT, with forward slashes; outputs mirror it
     size: int
     modified: dt.datetime  # storage timestamp (UTC)
+    uri: str = ""  # where it lives: a local path or s3://bucket/key
+    etag: str | None = None
+
+    @property
+    def location(self) -> str:
+        return self.uri or str(self.path)
 
 
 @dataclass(frozen=True)
@@ -124,3 +130,5 @@ class CallResult:
     findings: list[Finding] = field(default_factory=list)
     retention: Retention | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    skipped: bool = False  # already done for the same source and configuration

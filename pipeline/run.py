@@ -6,6 +6,9 @@ withdrawn and the failure is recorded with a one-line reason, and the batch goes
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import logging
 import os
 import signal
@@ -18,17 +21,24 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import audit
+from botocore.exceptions import BotoCoreError, ClientError
+
+from . import __version__, audit
 from .audio import AudioError, encode
 from .detect import merge_detections
 from .config import Settings
 from .data import CallResult, SourceFile
-from .ingest import load
+from .ingest import fetched, fingerprint, load
+from .register import Register
+from .s3 import S3Error
+from .s3 import describe as describe_s3_error
 from .models import ModelError
 from .outputs import redaction_report, transcript_document
 from .redact_audio import bleep, findings_for
 from .retain import retention_for
-from .store import LocalStore
+from .store import LocalStore, S3Store, retention_tags, tag_source
+
+Store = LocalStore | S3Store
 
 log = logging.getLogger("callredact")
 
@@ -49,6 +59,10 @@ class BatchSummary:
     @property
     def done(self) -> list[CallResult]:
         return [r for r in self.results if r.ok]
+
+    @property
+    def skipped(self) -> list[CallResult]:
+        return [r for r in self.results if r.skipped]
 
     @property
     def failed(self) -> list[CallResult]:
@@ -86,7 +100,7 @@ class CallProcessor:
         self.detector = Detector(settings)
         self.text_redactor = TextRedactor(settings.redaction)
 
-    def process(self, source: SourceFile, store: LocalStore) -> CallResult:
+    def process(self, source: SourceFile, store: Store, previous_expiry: dt.date | None = None) -> CallResult:
         timings: dict[str, float] = {}
 
         @contextmanager
@@ -98,8 +112,8 @@ class CallProcessor:
                 timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
 
         try:
-            with timed("decode"):
-                recording = load(source, self.settings.run.max_duration_s)
+            with timed("decode"), fetched(source) as local_path:
+                recording = load(source, local_path, self.settings.run.max_duration_s)
             with timed("transcribe"):
                 transcript = self.transcriber.transcribe(recording)
             with timed("detect"):
@@ -110,8 +124,9 @@ class CallProcessor:
                 segments = self.text_redactor.redact(transcript, detections)
             with timed("write"):
                 audio_bytes = encode(masked, recording.format)
+                earlier = [d for d in (previous_expiry, store.previous_expiry(source.relative)) if d]
                 retention = retention_for(
-                    source, recording.format, findings, self.settings.retention, store.previous_expiry(source.relative)
+                    source, recording.format, findings, self.settings.retention, max(earlier) if earlier else None
                 )
                 fmt = recording.format
                 report = redaction_report(
@@ -127,10 +142,14 @@ class CallProcessor:
                     },
                 )  # fmt: skip
                 transcript_doc = transcript_document(segments, recording.duration, fmt.channels, transcript.language)
-                store.publish(source.relative, audio_bytes, transcript_doc, report)
-            return CallResult(source, True, None, recording.duration, findings, retention, timings)
-        except (AudioError, ModelError, VerificationError) as exc:
+                tags = retention_tags(retention, report["special_category_data"], __version__)
+                outputs = store.publish(source.relative, audio_bytes, transcript_doc, report, tags)
+                tag_source(source, tags)
+            return CallResult(source, True, None, recording.duration, findings, retention, timings, outputs)
+        except (AudioError, ModelError, VerificationError, S3Error) as exc:
             return self._fail(source, store, str(exc), timings)
+        except (BotoCoreError, ClientError) as exc:
+            return self._fail(source, store, describe_s3_error(exc), timings)
         except MemoryError:
             return self._fail(source, store, "out of memory", timings)
         except Exception as exc:  # any other fault: still fail closed, and say which stage
@@ -150,7 +169,7 @@ class CallProcessor:
         return detections
 
     @staticmethod
-    def _fail(source: SourceFile, store: LocalStore, reason: str, timings: dict[str, float]) -> CallResult:
+    def _fail(source: SourceFile, store: Store, reason: str, timings: dict[str, float]) -> CallResult:
         store.withdraw(source.relative)
         store.record_failure(source.relative, reason)
         log.warning("%s: %s", source.relative, reason)
@@ -168,9 +187,9 @@ def _init_worker(settings: Settings, cpu_threads: int) -> None:
     _WORKER = CallProcessor(settings, cpu_threads)
 
 
-def _work(source: SourceFile, output_root: Path) -> CallResult:
+def _work(source: SourceFile, store: Store, previous_expiry: dt.date | None) -> CallResult:
     assert _WORKER is not None
-    return _WORKER.process(source, LocalStore(output_root))
+    return _WORKER.process(source, store, previous_expiry)
 
 
 def threads_per_worker(settings: Settings, workers: int) -> int:
@@ -223,45 +242,85 @@ def model_hashes(settings: Settings) -> dict:
     return {"asr": {"name": asr.name, "sha256": asr.sha256}, "nlp": {"name": nlp.name, "sha256": nlp.sha256}}
 
 
+def config_fingerprint(settings: Settings, models: dict) -> str:
+    """Everything that changes what a call's outputs would be: settings, recognizer files, models."""
+    parts = [audit.config_sha256(settings), audit.recognizers_sha256(settings), json.dumps(models, sort_keys=True), __version__]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def register_path(settings: Settings, store: Store) -> Path:
+    if settings.retention_register.path:
+        return Path(settings.retention_register.path).expanduser()
+    if isinstance(store, LocalStore):
+        return store.root / "_register.sqlite"
+    return Path("~/.local/share/callredact/register.sqlite").expanduser()
+
+
 def run_batch(
     sources: list[SourceFile],
-    output_root: Path,
+    store: Store,
     settings: Settings,
     workers: int,
     on_loaded: Callable[[], None] = lambda: None,
     on_result: Callable[[CallResult], None] = lambda r: None,
     input_label: str = "",
 ) -> BatchSummary:
-    store = LocalStore(output_root)
     stale = store.remove_stale_temporaries()
     if stale:
         log.info("removed %d temporary files left by an interrupted run", stale)
     summary = BatchSummary()
     t0 = time.perf_counter()
-    audit_base = audit.run_record(settings, input_label, str(output_root), model_hashes(settings))
-    audit.append(output_root, {"event": "run_started", **audit_base, "calls": len(sources)})
+    models = model_hashes(settings)
+    config_fp = config_fingerprint(settings, models)
+    register = Register(register_path(settings, store))
+    audit_base = audit.run_record(settings, input_label, store.label, models)
+    store.append_line(audit.AUDIT_LOG, audit.line({"event": "run_started", **audit_base, "calls": len(sources)}))
+    fingerprints: dict[str, str] = {}
 
     def finish(result: CallResult) -> None:
+        if result.ok and not result.skipped and result.retention:
+            r = result.retention
+            register.record(
+                source=result.source.location, output_root=store.label, source_fingerprint=fingerprints[result.source.relative],
+                source_size=result.source.size, config_fingerprint=config_fp, outputs=result.outputs,
+                categories=sorted({f.category for f in result.findings}),
+                special_category=any(f.special_category for f in result.findings), retention_class=r.retention_class,
+                recorded_at=r.recorded_at, expires_on=r.expires_on, asr_model=models["asr"]["name"],
+                asr_sha256=models["asr"]["sha256"], pipeline_version=__version__,
+            )  # fmt: skip
         summary.results.append(result)
         _log_result(result)
         on_result(result)
 
-    workers = max(1, min(workers, len(sources) or 1))
+    todo = []
+    for source in sources:
+        fingerprints[source.relative] = fingerprint(source)
+        done = register.done(source.location, store.label, fingerprints[source.relative], config_fp)
+        if done and store.previous_report(source.relative) is not None:
+            finish(CallResult(source, True, skipped=True))
+        else:
+            todo.append(source)
+
+    workers = max(1, min(workers, len(todo) or 1))
     threads = threads_per_worker(settings, workers)
     with StopRequest() as stop:
-        if workers == 1:
+        if not todo:
+            on_loaded()
+        elif workers == 1:
             processor = CallProcessor(settings, threads)
             summary.load_seconds = time.perf_counter() - t0
             on_loaded()
-            for source in sources:
+            for source in todo:
                 if stop.requested:
                     break
-                finish(processor.process(source, store))
+                finish(processor.process(source, store, register.previous_expiry(source.location, store.label)))
         else:
             with ProcessPoolExecutor(
                 max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(settings, threads)
             ) as pool:
-                futures = {pool.submit(_work, s, output_root): s for s in sources}
+                futures = {
+                    pool.submit(_work, s, store, register.previous_expiry(s.location, store.label)): s for s in todo
+                }
                 on_loaded()
                 pending = set(futures)
                 while pending:
@@ -286,19 +345,23 @@ def run_batch(
                             result = CallResult(source, False, reason)
                         finish(result)
         summary.interrupted = stop.requested
+    register.close()
     summary.results.sort(key=lambda r: r.source.relative)
     summary.wall_seconds = time.perf_counter() - t0
-    audit.append(
-        output_root,
-        {
-            "event": "run_finished",
-            **audit_base,
-            "interrupted": summary.interrupted,
-            "redacted": len(summary.done),
-            "failed": [{"file": r.source.relative, "reason": r.error} for r in summary.failed],
-            "not_started": len(sources) - len(summary.results),
-            "audio_seconds": round(summary.audio_seconds, 1),
-            "wall_seconds": round(summary.wall_seconds, 1),
-        },
+    store.append_line(
+        audit.AUDIT_LOG,
+        audit.line(
+            {
+                "event": "run_finished",
+                **audit_base,
+                "interrupted": summary.interrupted,
+                "redacted": len([r for r in summary.done if not r.skipped]),
+                "skipped": len(summary.skipped),
+                "failed": [{"file": r.source.relative, "reason": r.error} for r in summary.failed],
+                "not_started": len(sources) - len(summary.results),
+                "audio_seconds": round(summary.audio_seconds, 1),
+                "wall_seconds": round(summary.wall_seconds, 1),
+            }
+        ),
     )
     return summary

@@ -23,6 +23,7 @@ from pipeline.evaluation.score import score_call, summarise  # noqa: E402
 from pipeline.evaluation.synth import render_all  # noqa: E402
 from pipeline.ingest import discover  # noqa: E402
 from pipeline.run import run_batch  # noqa: E402
+from pipeline.store import LocalStore  # noqa: E402
 
 DEFAULT_SCRIPTS = [ROOT / "tests/calls/own.yaml", ROOT / "tests/calls/samples.yaml", ROOT.parent / "shared/dev-calls.yaml"]
 
@@ -33,9 +34,9 @@ def evaluate(model: str, scripts: list[Path], workdir: Path, variants: list[str]
         render_all(scripts, rendered, variants)
     settings = load_settings(None, asr={"model": model})
     out = workdir / f"out-{model.replace('/', '_')}"
-    sources = discover(rendered / "audio", settings.run.extensions)
+    sources = discover(str(rendered / "audio"), settings.run.extensions)
     print(f"[{model}] redacting {len(sources)} recordings ...", flush=True)
-    batch = run_batch(sources, out, settings, workers=1)
+    batch = run_batch(sources, LocalStore(out), settings, workers=1)
     scores, by_variant = [], {}
     for label_file in sorted((rendered / "labels").glob("*.json")):
         labels = json.loads(label_file.read_text())

@@ -7,7 +7,9 @@ from pipeline.store import FAILURE_LOG, TEMP_MARK, LocalStore
 
 def test_publish_mirrors_path_and_leaves_no_temporaries(tmp_path):
     store = LocalStore(tmp_path / "out")
-    paths = store.publish("a/b/call.wav", b"RIFFdata", {"segments": []}, {"retention": {"expires_on": "2027-05-03"}})
+    written = store.publish("a/b/call.wav", b"RIFFdata", {"segments": []}, {"retention": {"expires_on": "2027-05-03"}})
+    paths = store.paths("a/b/call.wav")
+    assert written == [str(paths.audio), str(paths.transcript), str(paths.report)]
     assert paths.audio == tmp_path / "out/a/b/call.wav" and paths.audio.read_bytes() == b"RIFFdata"
     assert paths.transcript.name == "call.transcript.json" and paths.report.name == "call.redaction.json"
     assert json.loads(paths.transcript.read_text()) == {"segments": []}
