@@ -152,3 +152,76 @@ def _print_summary(summary) -> None:
 
 if __name__ == "__main__":
     app()
+
+
+def _settings_or_exit(config: Optional[Path]):
+    from .config import ConfigError, load_settings
+
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        fail_usage(str(exc))
+
+
+@app.command()
+def lifecycle(
+    output: str = typer.Argument(..., help="The s3://bucket/ the outputs are in."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+    apply: bool = typer.Option(False, "--apply", help="Put the rules on the bucket (other rules are kept)."),
+) -> None:
+    """Print (or apply) one S3 lifecycle expiration rule per retention class."""
+    import json
+
+    from . import s3
+    from .expire import apply_lifecycle, lifecycle_rules
+
+    settings = _settings_or_exit(config)
+    rules = lifecycle_rules(settings)
+    print(json.dumps({"Rules": rules}, indent=2))
+    if apply:
+        if not s3.is_s3(output):
+            fail_usage(f"{output}: lifecycle rules apply to an s3:// bucket")
+        bucket = s3.S3Location.parse(output).bucket
+        try:
+            merged = apply_lifecycle(s3.client(), bucket, rules)
+        except Exception as exc:
+            err.print(f"[bold red]error:[/] {bucket}: {s3.describe(exc)}")
+            raise typer.Exit(1)
+        err.print(f"Applied {len(rules)} rules to s3://{bucket}/ ({len(merged) - len(rules)} other rules kept).")
+
+
+@app.command()
+def expire(
+    output: str = typer.Argument(..., help="The OUTPUT of earlier runs (folder or s3://)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+    apply: bool = typer.Option(False, "--apply", help="Delete the expired outputs (default: only list them)."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date to expire against (YYYY-MM-DD, default: today UTC)."),
+) -> None:
+    """List (or delete, with --apply) outputs past their retention expiry, from the register."""
+    import datetime as dt
+
+    from .expire import expire as run_expire
+    from .register import Register
+    from .run import register_path
+    from .store import open_store
+
+    settings = _settings_or_exit(config)
+    try:
+        day = dt.date.fromisoformat(today) if today else dt.datetime.now(dt.timezone.utc).date()
+    except ValueError:
+        fail_usage(f"--today {today}: not a date (YYYY-MM-DD)")
+    store = open_store(output, settings)
+    path = register_path(settings, store)
+    if not path.exists():
+        fail_usage(f"{path}: no retention register (has anything been redacted into {output}?)")
+    register = Register(path)
+    actions = run_expire(register, store, day, apply)
+    register.close()
+    for action in actions:
+        for out, result in zip(action.outputs, action.results):
+            print(f"{action.expires_on.isoformat()}  {result:12s}  {out}")
+    verb = "expired" if apply else "past expiry (use --apply to delete)"
+    err.print(f"{len(actions)} calls {verb} as of {day.isoformat()}.")
+    kept = sum(r.startswith("kept") for a in actions for r in a.results)
+    if kept:
+        err.print(f"{kept} outputs kept: under S3 Object Lock retention or legal hold.")
