@@ -62,10 +62,6 @@ def is_english(word: str, known: frozenset[str]) -> bool:
     return any(s in known for s in stems) or any(s + "e" in known for s in stems[1:])
 
 
-def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b).ratio()
-
-
 class TermListRecognizer(PatternRecognizer):
     """Terms of one category (conditions, faiths, unions, ...), matched whole-word, plus fuzzy
     matching of longer terms for ASR errors ("lamotrogine"), minus exclusions ("European
@@ -91,6 +87,9 @@ class TermListRecognizer(PatternRecognizer):
         patterns += [Pattern(f"cue {i}", c, cue_score) for i, c in enumerate(cues or [])]
         self.exclusions = [re.compile(e, re.IGNORECASE) for e in (exclusions or [])]
         self.fuzzy_terms = [t.lower() for t in terms if fuzzy and "*" not in t and len(t) >= fuzzy_min_length]
+        self.fuzzy_by_length: dict[int, list[str]] = {}
+        for term in self.fuzzy_terms:
+            self.fuzzy_by_length.setdefault(term.count(" ") + 1, []).append(term)
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
@@ -115,21 +114,30 @@ class TermListRecognizer(PatternRecognizer):
         if not self.fuzzy_terms:
             return []
         words = list(_WORD.finditer(text))
+        lowered = [w.group().lower() for w in words]
         results = []
-        for term in self.fuzzy_terms:
-            n = term.count(" ") + 1
+        for n, terms in self.fuzzy_by_length.items():
+            # Candidates of n words, indexed by first letter: built once per text, not per term.
+            index: dict[str, list[tuple[int, str]]] = {}
             for i in range(len(words) - n + 1):
-                start, end = words[i].start(), words[i + n - 1].end()
-                if any(s < end and start < e for s, e in covered):
-                    continue
-                candidate = " ".join(w.group().lower() for w in words[i : i + n])
-                if candidate[0] != term[0] or abs(len(candidate) - len(term)) > 3:
-                    continue
-                if n == 1 and is_english(candidate, known):
-                    continue
-                if _similar(candidate, term) >= (self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio):
-                    results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
-                    covered.append((start, end))
+                candidate = " ".join(lowered[i : i + n])
+                index.setdefault(candidate[0], []).append((i, candidate))
+            threshold = self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio
+            for term in terms:
+                for i, candidate in index.get(term[0], ()):
+                    if abs(len(candidate) - len(term)) > 3 or candidate == term:
+                        continue
+                    start, end = words[i].start(), words[i + n - 1].end()
+                    if any(s < end and start < e for s, e in covered):
+                        continue
+                    if n == 1 and is_english(candidate, known):
+                        continue
+                    matcher = SequenceMatcher(None, candidate, term)
+                    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                        continue
+                    if matcher.ratio() >= threshold:
+                        results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
+                        covered.append((start, end))
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
