@@ -1,18 +1,18 @@
 """Decode any audio file to a sample array, and encode an array back in the same format.
 
-ffmpeg does the codec work (through pydub for probing and encoding); the arrays are float32
-in [-1, 1] with shape (frames, channels) at the file's own rate, so bleeping is numpy work.
+Probing and decoding run in-process on PyAV (the FFmpeg libraries faster-whisper decodes
+with). Encoding writes PCM and G.711 WAV in-process and hands compressed formats to ffmpeg
+through pydub. Arrays are float32 in [-1, 1], shape (frames, channels), at the file's own
+rate, so bleeping is numpy work.
 """
 
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import numpy as np
 from pydub import AudioSegment
-from pydub.utils import get_encoder_name, mediainfo_json
 from scipy.signal import resample_poly
 
 from .data import AudioFormat
@@ -42,63 +42,75 @@ class AudioError(Exception):
     """A file that cannot be decoded or encoded, said in one line."""
 
 
+# Decoder names that differ from the codec's own name (ffprobe's codec_name).
+_CODEC_BY_DECODER = {"mp3float": "mp3", "aac_fixed": "aac", "libopus": "opus", "libvorbis": "vorbis"}
+
+
 def probe(path: Path) -> AudioFormat:
+    """Container, codec, rate, channels and duration of the first audio stream (in-process,
+    with PyAV: the same FFmpeg libraries faster-whisper decodes with)."""
+    import av
+
+    suffix = path.suffix.lower()
+    container_name = _MUXER_BY_EXTENSION.get(suffix)
+    if container_name is None:
+        raise AudioError(f"unsupported file type {suffix}")
     try:
-        info = mediainfo_json(str(path))
-    except Exception as exc:  # ffprobe missing or unreadable output
-        raise AudioError(f"cannot probe: {exc}") from None
-    streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
-    if not streams:
-        raise AudioError("no audio stream (not an audio file, or a corrupt header)")
-    stream = streams[0]
-    fmt = info.get("format", {})
-    try:
-        sample_rate = int(stream["sample_rate"])
-        channels = int(stream["channels"])
-    except (KeyError, ValueError):
-        raise AudioError("audio stream has no sample rate or channel count") from None
+        with av.open(str(path)) as container:
+            if not container.streams.audio:
+                raise AudioError("no audio stream (not an audio file, or a corrupt header)")
+            stream = container.streams.audio[0]
+            cc = stream.codec_context
+            sample_rate, channels = int(cc.sample_rate or 0), int(cc.channels or 0)
+            if stream.duration is not None and stream.time_base is not None:
+                duration = float(stream.duration * stream.time_base)
+            else:
+                duration = float(container.duration or 0) / 1e6
+            tags = {str(k).lower(): str(v) for k, v in {**container.metadata, **stream.metadata}.items()}
+            codec = _CODEC_BY_DECODER.get(cc.name, cc.name)
+            bit_rate = cc.bit_rate or container.bit_rate or None
+            sample_fmt = cc.format.name if cc.format else None
+    except AudioError:
+        raise
+    except Exception as exc:  # av.error.* for unreadable or unknown data
+        raise AudioError(f"no audio stream (not an audio file, or a corrupt header: {_first_line(exc)})") from None
     if not 1000 <= sample_rate <= 384000:
         raise AudioError(f"implausible sample rate {sample_rate} Hz")
     if not 1 <= channels <= 8:
         raise AudioError(f"unsupported channel count {channels}")
-    suffix = path.suffix.lower()
-    container = _MUXER_BY_EXTENSION.get(suffix)
-    if container is None:
-        raise AudioError(f"unsupported file type {suffix}")
-    bit_rate = stream.get("bit_rate") or fmt.get("bit_rate")
-    tags = {str(k).lower(): str(v) for k, v in {**fmt.get("tags", {}), **stream.get("tags", {})}.items()}
-    duration = float(stream.get("duration") or fmt.get("duration") or 0.0)
-    return AudioFormat(
-        container=container,
-        codec=stream.get("codec_name", "unknown"),
-        sample_rate=sample_rate,
-        channels=channels,
-        bit_rate=int(bit_rate) if bit_rate and str(bit_rate).isdigit() else None,
-        sample_fmt=stream.get("sample_fmt"),
-        duration=duration,
-        tags=tags,
-    )
+    return AudioFormat(container_name, codec, sample_rate, channels, int(bit_rate) if bit_rate else None, sample_fmt, duration, tags)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
 
 
 def decode(path: Path, fmt: AudioFormat) -> np.ndarray:
     """All samples of the file, float32, shape (frames, channels), at the file's own rate."""
-    cmd = [
-        get_encoder_name(), "-nostdin", "-v", "error", "-i", str(path),
-        "-map", "0:a:0", "-f", "f32le", "-acodec", "pcm_f32le",
-        "-ac", str(fmt.channels), "-ar", str(fmt.sample_rate), "-",
-    ]  # fmt: skip
-    proc = subprocess.run(cmd, capture_output=True)
-    if proc.returncode != 0:
-        reason = proc.stderr.decode(errors="replace").strip().splitlines()
-        raise AudioError(f"cannot decode: {reason[-1] if reason else 'ffmpeg failed'}")
-    samples = np.frombuffer(proc.stdout, dtype="<f4")
+    import av
+
+    chunks = []
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.audio[0]
+            layout = stream.codec_context.layout.name
+            resampler = av.AudioResampler(format="flt", layout=layout, rate=fmt.sample_rate)
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    chunks.append(out.to_ndarray().reshape(-1))
+            for out in resampler.resample(None):
+                chunks.append(out.to_ndarray().reshape(-1))
+    except Exception as exc:
+        raise AudioError(f"cannot decode: {_first_line(exc)}") from None
+    samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
     if samples.size == 0:
         raise AudioError("no audio samples (zero-length or truncated file)")
     frames = samples.size // fmt.channels
     if fmt.container in ("ipod", "mp4") and fmt.duration > 0:
         # AAC decodes whole 1024-sample frames; the container's duration is exact.
         frames = min(frames, round(fmt.duration * fmt.sample_rate))
-    return samples[: frames * fmt.channels].reshape(frames, fmt.channels).copy()
+    return samples[: frames * fmt.channels].reshape(frames, fmt.channels).astype(np.float32, copy=True)
 
 
 def to_whisper_rate(channel: np.ndarray, sample_rate: int) -> np.ndarray:
@@ -109,8 +121,55 @@ def to_whisper_rate(channel: np.ndarray, sample_rate: int) -> np.ndarray:
     return resample_poly(channel, WHISPER_RATE // g, sample_rate // g).astype(np.float32)
 
 
+_PCM_WIDTH = {"pcm_u8": 1, "pcm_s16le": 2, "pcm_s24le": 3, "pcm_s32le": 4}
+_G711 = {"pcm_mulaw": (7, "lin2ulaw"), "pcm_alaw": (6, "lin2alaw")}
+
+
+def _wav_g711(samples: np.ndarray, fmt: AudioFormat) -> bytes:
+    """G.711 WAV written in-process: 8-bit mu-law/A-law data with a WAVE_FORMAT 7/6 header."""
+    import audioop  # deprecated in 3.11 but present until 3.13; pydub itself depends on it
+    import struct
+
+    tag, fn = _G711[fmt.codec]
+    pcm16 = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+    data = getattr(audioop, fn)(pcm16, 2)
+    ch, rate = fmt.channels, fmt.sample_rate
+    fmt_chunk = struct.pack("<HHIIHHH", tag, ch, rate, rate * ch, ch, 8, 0)
+    fact = struct.pack("<4sII", b"fact", 4, len(data) // ch)
+    body = b"WAVE" + struct.pack("<4sI", b"fmt ", len(fmt_chunk)) + fmt_chunk + fact + struct.pack("<4sI", b"data", len(data)) + data
+    if len(data) % 2:
+        body += b"\0"
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+def _wav_pcm(samples: np.ndarray, fmt: AudioFormat) -> bytes:
+    """Linear PCM WAV (8, 16, 24 or 32-bit) written in-process with the wave module."""
+    import wave
+
+    width = _PCM_WIDTH[fmt.codec]
+    clipped = np.clip(samples, -1.0, 1.0).astype(np.float64)
+    if width == 1:  # 8-bit WAV is unsigned
+        pcm = (clipped * 127.0 + 128).astype(np.uint8).tobytes()
+    elif width == 3:
+        pcm = (clipped * 8388607.0).astype("<i4").view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    else:
+        pcm = (clipped * {2: 32767.0, 4: 2147483647.0}[width]).astype(f"<i{width}").tobytes()
+    out = io.BytesIO()
+    with wave.open(out, "wb") as wav:
+        wav.setnchannels(fmt.channels)
+        wav.setsampwidth(width)
+        wav.setframerate(fmt.sample_rate)
+        wav.writeframes(pcm)
+    return out.getvalue()
+
+
 def encode(samples: np.ndarray, fmt: AudioFormat) -> bytes:
     """The samples as a file of the given format (container, codec, rate, channels)."""
+    if fmt.container == "wav" and fmt.codec in _G711:
+        return _wav_g711(samples, fmt)
+    if fmt.container == "wav" and fmt.codec in _PCM_WIDTH:
+        return _wav_pcm(samples, fmt)
+    # Compressed formats: pydub hands the samples to ffmpeg's encoder.
     pcm = (np.clip(samples, -1.0, 1.0) * 2147483647.0).astype("<i4")
     segment = AudioSegment(
         data=pcm.tobytes(), sample_width=4, frame_rate=fmt.sample_rate, channels=fmt.channels

@@ -6,6 +6,7 @@ configuration error before any work.
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -61,6 +62,8 @@ def run(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Worker processes (default: from config)."),
     device: Device = typer.Option(Device.auto, "--device", help="auto | cpu | cuda"),
     model: Optional[str] = typer.Option(None, "--model", help="ASR model name or path (overrides the config)."),
+    stats: bool = typer.Option(False, "--stats", help="Add time per stage to the summary."),
+    stats_json: Optional[Path] = typer.Option(None, "--stats-json", help="Also write the summary and stage times as JSON."),
 ) -> None:
     """Redact every recording under INPUT into OUTPUT."""
     from .config import ConfigError, load_settings
@@ -93,7 +96,9 @@ def run(
 
     n_workers = workers or settings.run.workers
     summary = _run_with_progress(sources, store, settings, n_workers, input)
-    _print_summary(summary)
+    _print_summary(summary, stats)
+    if stats_json:
+        stats_json.write_text(json.dumps(summary.as_dict(), indent=2))
     if summary.interrupted:
         err.print(f"Interrupted: {len(sources) - len(summary.results)} calls not started; run again to finish.")
         raise typer.Exit(130)
@@ -133,7 +138,7 @@ def _run_with_progress(sources, store, settings, n_workers: int, input_label: st
             fail_usage(str(exc))
 
 
-def _print_summary(summary) -> None:
+def _print_summary(summary, stats: bool = False) -> None:
     table = Table(title="callredact summary", show_header=False, title_justify="left")
     table.add_row("calls redacted", str(len(summary.done) - len(summary.skipped)))
     if summary.skipped:
@@ -145,6 +150,10 @@ def _print_summary(summary) -> None:
         table.add_row("speed", f"{summary.audio_seconds / summary.wall_seconds:.1f}x real time")
     for category, count in summary.findings_per_category().items():
         table.add_row(f"  {category}", str(count))
+    if stats:
+        table.add_row("time per stage", "")
+        for stage, seconds in summary.stage_seconds().items():
+            table.add_row(f"  {stage}", f"{seconds:.1f} s")
     err.print(table)
     for r in summary.failed:
         err.print(f"[red]failed[/] {r.source.relative}: {r.error}")

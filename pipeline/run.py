@@ -79,6 +79,19 @@ class BatchSummary:
                 counts[f.category] = counts.get(f.category, 0) + 1
         return dict(sorted(counts.items()))
 
+    def as_dict(self) -> dict:
+        return {
+            "calls": len(self.results),
+            "redacted": len(self.done) - len(self.skipped),
+            "skipped": len(self.skipped),
+            "failed": len(self.failed),
+            "audio_seconds": round(self.audio_seconds, 2),
+            "wall_seconds": round(self.wall_seconds, 2),
+            "load_seconds": round(self.load_seconds, 2),
+            "stage_seconds": {k: round(v, 2) for k, v in self.stage_seconds().items()},
+            "findings": self.findings_per_category(),
+        }
+
     def stage_seconds(self) -> dict[str, float]:
         totals = {s: 0.0 for s in STAGES}
         for r in self.results:
