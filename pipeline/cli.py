@@ -33,6 +33,11 @@ def fail_usage(message: str) -> None:
     raise typer.Exit(2)
 
 
+class Executor(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class LogLevel(str, Enum):
     debug = "debug"
     info = "info"
@@ -62,6 +67,8 @@ def run(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Worker processes (default: from config)."),
     device: Device = typer.Option(Device.auto, "--device", help="auto | cpu | cuda"),
     model: Optional[str] = typer.Option(None, "--model", help="ASR model name or path (overrides the config)."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local (processes on this machine) or ray (a Ray cluster)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Address of an existing Ray cluster (with --executor ray)."),
     stats: bool = typer.Option(False, "--stats", help="Add time per stage to the summary."),
     stats_json: Optional[Path] = typer.Option(None, "--stats-json", help="Also write the summary and stage times as JSON."),
 ) -> None:
@@ -94,8 +101,8 @@ def run(
         raise typer.Exit(0)
     store = open_store(output, settings)
 
-    n_workers = workers or settings.run.workers
-    summary = _run_with_progress(sources, store, settings, n_workers, input)
+    n_workers = workers or settings.run.worker_count()
+    summary = _run_with_progress(sources, store, settings, n_workers, input, executor.value, address)
     _print_summary(summary, stats)
     if stats_json:
         stats_json.write_text(json.dumps(summary.as_dict(), indent=2))
@@ -105,7 +112,7 @@ def run(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _run_with_progress(sources, store, settings, n_workers: int, input_label: str):
+def _run_with_progress(sources, store, settings, n_workers: int, input_label: str, executor: str = "local", address: str | None = None):
     from .models import ModelError
     from .run import run_batch
 
@@ -131,7 +138,8 @@ def _run_with_progress(sources, store, settings, n_workers: int, input_label: st
 
         try:
             return run_batch(
-                sources, store, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label
+                sources, store, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label,
+                executor=executor, ray_address=address,
             )
         except ModelError as exc:
             progress.stop()

@@ -36,6 +36,9 @@ class AsrSettings(_Strict):
     initial_prompt: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
+    # Batched inference (faster-whisper's BatchedInferencePipeline): 0 = auto, 16 on CUDA and
+    # off on CPU (where sequential decoding is as fast); 1 = off; N = batch size.
+    batch_size: int = Field(0, ge=0, le=256)
     no_speech_threshold: float | None = None
 
 
@@ -136,7 +139,12 @@ class ChannelSettings(_Strict):
 
 
 class RunSettings(_Strict):
-    workers: int = Field(1, ge=1, le=64)
+    workers: int = Field(0, ge=0, le=64)  # 0: auto, one worker per 4 cores (CTranslate2 scales with threads)
+
+    def worker_count(self) -> int:
+        import os
+
+        return self.workers or max(1, (os.cpu_count() or 1) // 4)
     max_duration_s: float = Field(4 * 3600, gt=0)
     extensions: list[str] = [".wav", ".mp3", ".flac", ".ogg", ".opus", ".m4a"]
 

@@ -255,6 +255,83 @@ def model_hashes(settings: Settings) -> dict:
     return {"asr": {"name": asr.name, "sha256": asr.sha256}, "nlp": {"name": nlp.name, "sha256": nlp.sha256}}
 
 
+def _worker_failure(source: SourceFile, store: Store, exc: BaseException) -> CallResult:
+    reason = f"worker process failed: {type(exc).__name__}"
+    store.withdraw(source.relative)
+    store.record_failure(source.relative, reason)
+    return CallResult(source, False, reason)
+
+
+def _execute_pool(jobs, store: Store, settings: Settings, workers: int, threads: int, stop, on_loaded) -> Iterator[CallResult]:
+    """Worker processes on this machine, each holding its own models."""
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(settings, threads)
+    ) as pool:
+        futures = {pool.submit(_work, source, store, previous): source for source, previous in jobs}
+        on_loaded()
+        pending = set(futures)
+        while pending:
+            if stop.requested:
+                for f in pending:
+                    f.cancel()
+            done = [f for f in pending if f.done()]
+            if not done:
+                time.sleep(0.1)
+                continue
+            for future in done:
+                pending.discard(future)
+                if future.cancelled():
+                    continue
+                try:
+                    yield future.result()
+                except Exception as exc:  # a worker died (killed, out of memory)
+                    yield _worker_failure(futures[future], store, exc)
+
+
+def _execute_ray(jobs, store: Store, settings: Settings, workers: int, threads: int, stop, on_loaded, address: str | None) -> Iterator[CallResult]:
+    """Long-lived Ray actors, each holding the models; GPUs requested per actor where the
+    cluster has them. Results come back to the driver, which keeps the register."""
+    try:
+        import ray
+        from ray.util import ActorPool
+    except ImportError:
+        raise RuntimeError("the Ray executor needs Ray: pip install '.[ray]'") from None
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        gpus = ray.cluster_resources().get("GPU", 0)
+        use_gpu = gpus > 0 and settings.asr.device != "cpu"
+        actor_cls = ray.remote(RayRedactor).options(num_cpus=threads, num_gpus=1 if use_gpu else 0)
+        actors = [actor_cls.remote(settings, threads) for _ in range(workers)]
+        on_loaded()
+        pool = ActorPool(actors)
+        for source, previous in jobs:
+            pool.submit(lambda actor, job: actor.process.remote(*job), (source, store, previous))
+        while pool.has_next():
+            if stop.requested:
+                break
+            try:
+                yield pool.get_next_unordered()
+            except Exception as exc:  # the actor died; its call is failed closed
+                log.warning("Ray actor failed: %s", type(exc).__name__)
+        for actor in actors:
+            ray.kill(actor)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+class RayRedactor:
+    """A Ray actor: one CallProcessor, models loaded once for the actor's life."""
+
+    def __init__(self, settings: Settings, cpu_threads: int):
+        self.processor = CallProcessor(settings, cpu_threads)
+
+    def process(self, source: SourceFile, store: Store, previous: dt.date | None) -> CallResult:
+        return self.processor.process(source, store, previous)
+
+
 def config_fingerprint(settings: Settings, models: dict) -> str:
     """Everything that changes what a call's outputs would be: settings, recognizer files, models."""
     parts = [audit.config_sha256(settings), audit.recognizers_sha256(settings), json.dumps(models, sort_keys=True), __version__]
@@ -277,6 +354,8 @@ def run_batch(
     on_loaded: Callable[[], None] = lambda: None,
     on_result: Callable[[CallResult], None] = lambda r: None,
     input_label: str = "",
+    executor: str = "local",
+    ray_address: str | None = None,
 ) -> BatchSummary:
     stale = store.remove_stale_temporaries()
     if stale:
@@ -316,47 +395,24 @@ def run_batch(
 
     workers = max(1, min(workers, len(todo) or 1))
     threads = threads_per_worker(settings, workers)
+    jobs = [(s, register.previous_expiry(s.location, store.label)) for s in todo]
     with StopRequest() as stop:
-        if not todo:
+        if not jobs:
             on_loaded()
+        elif executor == "ray":
+            for result in _execute_ray(jobs, store, settings, workers, threads, stop, on_loaded, ray_address):
+                finish(result)
         elif workers == 1:
             processor = CallProcessor(settings, threads)
             summary.load_seconds = time.perf_counter() - t0
             on_loaded()
-            for source in todo:
+            for source, previous in jobs:
                 if stop.requested:
                     break
-                finish(processor.process(source, store, register.previous_expiry(source.location, store.label)))
+                finish(processor.process(source, store, previous))
         else:
-            with ProcessPoolExecutor(
-                max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(settings, threads)
-            ) as pool:
-                futures = {
-                    pool.submit(_work, s, store, register.previous_expiry(s.location, store.label)): s for s in todo
-                }
-                on_loaded()
-                pending = set(futures)
-                while pending:
-                    if stop.requested:
-                        for f in pending:
-                            f.cancel()
-                    done = [f for f in pending if f.done()]
-                    if not done:
-                        time.sleep(0.1)
-                        continue
-                    for future in done:
-                        pending.discard(future)
-                        if future.cancelled():
-                            continue
-                        try:
-                            result = future.result()
-                        except Exception as exc:  # a worker died (killed, out of memory)
-                            source = futures[future]
-                            reason = f"worker process failed: {type(exc).__name__}"
-                            store.withdraw(source.relative)
-                            store.record_failure(source.relative, reason)
-                            result = CallResult(source, False, reason)
-                        finish(result)
+            for result in _execute_pool(jobs, store, settings, workers, threads, stop, on_loaded):
+                finish(result)
         summary.interrupted = stop.requested
     register.close()
     summary.results.sort(key=lambda r: r.source.relative)
