@@ -58,6 +58,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--workdir", type=Path, default=ROOT / "build/bench")
+    parser.add_argument("--repeat", type=int, default=3, help="alternate bare and pipeline runs this many times; medians are reported")
     args = parser.parse_args()
 
     settings = load_settings(None, asr={"model": args.model} if args.model else {})
@@ -81,39 +82,46 @@ def main() -> int:
     print(f"{len(files)} recordings, {audio_seconds:.1f} s of audio; model {asr.model} on {choice.device} "
           f"({choice.compute_type}, beam {asr.beam_size})", flush=True)
 
-    proc = subprocess.run([sys.executable, "-c", BARE, json.dumps(bare_cfg)], capture_output=True, text=True, check=True)
-    bare = json.loads(proc.stdout.strip().splitlines()[-1])
-    bare_mem = peak_child_rss_mb()
-
     out = args.workdir / "out"
-    shutil.rmtree(out, ignore_errors=True)
     stats_path = args.workdir / "stats.json"
     cmd = [str(Path(sys.executable).parent / "callredact"), "run", str(calls / "audio"), str(out), "--stats-json", str(stats_path), "--device", args.device]
     if args.model:
         cmd += ["--model", args.model]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
-    t0 = time.perf_counter()
-    subprocess.run(cmd, capture_output=True, text=True, check=True)
-    pipeline_wall = time.perf_counter() - t0
-    pipeline_mem = peak_child_rss_mb()
+    bare_walls, pipeline_walls, ratios = [], [], []
+    for i in range(args.repeat):
+        proc = subprocess.run([sys.executable, "-c", BARE, json.dumps(bare_cfg)], capture_output=True, text=True, check=True)
+        bare_walls.append(json.loads(proc.stdout.strip().splitlines()[-1])["wall"])
+        shutil.rmtree(out, ignore_errors=True)  # a fresh OUTPUT: nothing is skipped as already done
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, text=True, check=True)
+        pipeline_walls.append(time.perf_counter() - t0)
+        ratios.append(pipeline_walls[-1] / bare_walls[-1])
+        print(f"  run {i + 1}: bare {bare_walls[-1]:.1f} s, pipeline {pipeline_walls[-1]:.1f} s, ratio {ratios[-1]:.3f}", flush=True)
+    median = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731
+    bare = {"wall": median(bare_walls)}
+    pipeline_wall = median(pipeline_walls)
+    peak = peak_child_rss_mb()
     stats = json.loads(stats_path.read_text())
 
     print(f"\n{'':28s} {'wall s':>8s} {'RTF':>7s} {'x real time':>11s}")
     print(f"{'bare faster-whisper':28s} {bare['wall']:8.1f} {bare['wall'] / audio_seconds:7.3f} {audio_seconds / bare['wall']:11.1f}")
     print(f"{'callredact pipeline':28s} {pipeline_wall:8.1f} {pipeline_wall / audio_seconds:7.3f} {audio_seconds / pipeline_wall:11.1f}")
-    print(f"\npipeline / bare transcription: {pipeline_wall / bare['wall']:.3f}")
+    print(f"\npipeline / bare transcription: {median(ratios):.3f} (median of {len(ratios)} paired runs; "
+          f"range {min(ratios):.3f}-{max(ratios):.3f})")
     print(f"model loading (pipeline): {stats['load_seconds']:.1f} s")
     print("time per stage (summed over calls):")
     for stage, seconds in stats["stage_seconds"].items():
         print(f"  {stage:12s} {seconds:7.2f} s")
-    print(f"peak memory: bare {bare_mem:.0f} MB, pipeline {pipeline_mem:.0f} MB (largest process)")
+    print(f"peak memory: {peak:.0f} MB (largest single process)")
     result = {
         "recordings": len(files), "audio_seconds": round(audio_seconds, 1), "model": asr.model, "device": choice.device,
         "compute_type": choice.compute_type, "beam_size": asr.beam_size, "bare_wall_seconds": round(bare["wall"], 2),
-        "pipeline_wall_seconds": round(pipeline_wall, 2), "ratio": round(pipeline_wall / bare["wall"], 3),
+        "pipeline_wall_seconds": round(pipeline_wall, 2), "ratio": round(median(ratios), 3),
+        "ratios": [round(r, 3) for r in ratios],
         "stage_seconds": stats["stage_seconds"], "load_seconds": stats["load_seconds"],
-        "peak_rss_mb": {"bare": round(bare_mem), "pipeline": round(pipeline_mem)},
+        "peak_rss_mb": round(peak),
     }  # fmt: skip
     (args.workdir / "bench.json").write_text(json.dumps(result, indent=2))
     return 0
