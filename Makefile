@@ -8,14 +8,16 @@ SAMPLES := build/samples
 
 setup: system-deps venv models
 
-# Debian packages the pipeline and its tests need: ffmpeg decodes/encodes, espeak-ng and sox
-# synthesise test calls. Skipped when already present.
+# Debian packages the pipeline and its tests need: ffmpeg encodes compressed formats,
+# espeak-ng and sox synthesise test calls, chromium drives the review site's browser tests.
+# Skipped when already present.
+DEBIAN_PACKAGES := ffmpeg espeak-ng sox chromium
 system-deps:
-	@missing=""; for t in ffmpeg ffprobe espeak-ng sox; do command -v $$t >/dev/null || missing=1; done; \
+	@missing=""; for t in ffmpeg ffprobe espeak-ng sox chromium; do command -v $$t >/dev/null || missing=1; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages: ffmpeg espeak-ng sox"; \
+	  echo "Installing Debian packages: $(DEBIAN_PACKAGES)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq ffmpeg espeak-ng sox >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	fi
 
 $(PY):

@@ -242,3 +242,43 @@ def expire(
     kept = sum(r.startswith("kept") for a in actions for r in a.results)
     if kept:
         err.print(f"{kept} outputs kept: under S3 Object Lock retention or legal hold.")
+
+
+@app.command()
+def review(
+    output: Path = typer.Argument(..., help="The OUTPUT folder of a run."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
+) -> None:
+    """A local web site to listen to redacted calls, read their transcripts and flag misses."""
+    from .review import serve
+
+    if not output.is_dir():
+        fail_usage(f"{output}: not a folder (review reads a local OUTPUT folder)")
+    err.print(f"Reviewing {output} at http://{host}:{port}/ (Ctrl-C to stop)")
+    serve(output, host, port)
+
+
+@app.command()
+def spotcheck(
+    output: Path = typer.Argument(..., help="The OUTPUT folder of a run."),
+    sample: int = typer.Option(..., "--sample", min=1, help="How many calls to check."),
+    report: Path = typer.Option(..., "--report", help="Where to write the HTML report."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the random sample (same seed, same sample)."),
+    originals: Optional[Path] = typer.Option(None, "--originals", help="The run's INPUT, to list originals beside the bleeped intervals."),
+    retranscribe: bool = typer.Option(False, "--retranscribe", help="Also transcribe the bleeped audio again and scan it."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Re-check a reproducible sample of redacted calls and write a self-contained HTML report."""
+    from .spotcheck import spotcheck as run_spotcheck
+
+    settings = _settings_or_exit(config)
+    if not output.is_dir():
+        fail_usage(f"{output}: not a folder")
+    html_report, checked = run_spotcheck(output, sample, seed, settings, retranscribe, originals)
+    if not checked:
+        fail_usage(f"{output}: no redacted calls found")
+    report.write_text(html_report, encoding="utf-8")
+    failed = [c.call.id for c in checked if not c.passed]
+    err.print(f"{len(checked)} calls checked, {len(failed)} failed; report written to {report}")
+    raise typer.Exit(1 if failed else 0)

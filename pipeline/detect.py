@@ -32,6 +32,16 @@ _CLAUSE_OPENERS = {
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 
 
+_TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+
+
+def placeholder(category: str, word: str) -> str:
+    """[CATEGORY] in place of a word, keeping the word's trailing punctuation: the sentence
+    it ended must still end there."""
+    trailing = _TRAILING_PUNCTUATION.search(word)
+    return f"[{category.upper()}]" + (trailing.group() if trailing else "")
+
+
 def make_tldextract_offline() -> None:
     """Presidio's email recognizer asks tldextract, which fetches the public suffix list from
     the internet by default; use the snapshot bundled with tldextract instead."""
@@ -215,7 +225,7 @@ class Detector:
         redacted = Transcript(
             [
                 replace(seg, words=[
-                    replace(w, text=f"[{covered[(si, wi)].upper()}]") if (si, wi) in covered else w
+                    replace(w, text=placeholder(covered[(si, wi)], w.text)) if (si, wi) in covered else w
                     for wi, w in enumerate(seg.words)
                 ])
                 for si, seg in enumerate(transcript.segments)

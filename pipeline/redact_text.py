@@ -50,11 +50,15 @@ class TextRedactor:
                 hit = word_category.get((si, wi))
                 if hit:
                     category = hit[1]
-                    # Adjacent words of one category become one replacement.
-                    if spans and spans[-1][1] == category and spans[-1][0][1] == pos - 1:
-                        spans[-1] = ((spans[-1][0][0], pos + len(word.text)), category)
+                    # The word's trailing punctuation stays: "through." -> "[CARD_EXPIRY]."
+                    bare = word.text.rstrip(".,?!;:") or word.text
+                    end = pos + len(bare)
+                    # Adjacent words of one category become one replacement, within a sentence.
+                    gap = text[spans[-1][0][1] : pos] if spans else ""
+                    if spans and spans[-1][1] == category and not gap.strip(" ,"):
+                        spans[-1] = ((spans[-1][0][0], end), category)
                     else:
-                        spans.append(((pos, pos + len(word.text)), category))
+                        spans.append(((pos, end), category))
                 text += word.text
                 pos += len(word.text)
             if spans:

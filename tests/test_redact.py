@@ -78,3 +78,10 @@ def test_text_operator_is_configurable():
     transcript = make_transcript(["I have epilepsy"])
     segments = TextRedactor(settings).redact(transcript, [Detection("health", 0.9, "t", ((0, 2),))])
     assert segments[0].text == "I have <HEALTH>"
+
+
+def test_placeholders_keep_sentence_punctuation():
+    transcript = make_transcript(["That's all gone through. Have a good day."])
+    det = Detection("card_expiry", 0.9, "t", ((0, 1), (0, 2), (0, 3)))
+    segments = TextRedactor(RedactionSettings()).redact(transcript, [det])
+    assert segments[0].text == "That's [CARD_EXPIRY]. Have a good day."
