@@ -141,6 +141,8 @@ class Detector:
 
         make_tldextract_offline()
         self.settings: DetectionSettings = settings.detection
+        speakers = settings.channels.stereo_speakers
+        self.stereo_agent_channel = speakers.index("agent") if "agent" in speakers else None
         self.nlp_model: ResolvedModel = resolve_nlp_model(self.settings.spacy_model)
         # A path (not a package name) so Presidio never tries to download a spaCy model.
         nlp_engine = NlpEngineProvider(
@@ -191,6 +193,8 @@ class Detector:
         return lowered if lowered in ALL_CATEGORIES else None
 
     def detect(self, transcript: Transcript) -> list[Detection]:
+        channels = {seg.channel for seg in transcript.segments}
+        agent_channel = self.stereo_agent_channel if len(channels) > 1 else None
         tt = transcript_text(transcript)
         if not tt.words:
             return []
@@ -211,6 +215,9 @@ class Detector:
                     continue  # "do you have any medical conditions?" discloses nothing
                 span = self._clause(tt, r.start, r.end)
             words = tt.words_in(*span)
+            if detector == "PromptedAnswerRecognizer" and agent_channel is not None:
+                # In a stereo call the answer to the agent's question is on the customer's side.
+                words = tuple(k for k in words if transcript.segments[k[0]].channel != agent_channel)
             if words:
                 detections.append(Detection(category, round(float(r.score), 3), detector, words))
         return merge_detections(detections)

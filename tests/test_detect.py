@@ -156,3 +156,11 @@ def test_residue_finds_what_redaction_made_visible(detector):
     residue = detector.residue(transcript, partial)
     assert {d.category for d in residue} == {"health"}
     assert all(d.detector.startswith("verification:") for d in residue)
+
+
+def test_stereo_answers_come_from_the_customer_channel(detector):
+    transcript = make_transcript(["And the expiry date?", "That's all gone through. Have a good day."])
+    assert "card_expiry" in detected_words(transcript, detector.detect(transcript)), "mono: the next words answer"
+    stereo = make_transcript(["And the expiry date?", "That's all gone through.", "1|Eleven twenty seven."])
+    found = detected_words(stereo, detector.detect(stereo))
+    assert "through." not in found.get("card_expiry", [])
