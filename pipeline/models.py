@@ -32,7 +32,19 @@ def load_manifest(path: Path = MANIFEST) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
 def sha256_file(path: Path) -> str:
+    """sha256 of a file, once per process for the same path, size and modification time."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _HASHES:
+        _HASHES[key] = _hash(path)
+    return _HASHES[key]
+
+
+def _hash(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
