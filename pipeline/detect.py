@@ -211,7 +211,7 @@ class Detector:
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             if category in self.settings.phrase_categories:
-                if self._undisclosing_question(tt.text, r.start, r.end):
+                if self._not_a_disclosure(tt.text, r.start, r.end):
                     continue  # "do you have any medical conditions?" discloses nothing
                 span = self._clause(tt, r.start, r.end)
             words = tt.words_in(*span)
@@ -248,7 +248,7 @@ class Detector:
         return remaining
 
     @staticmethod
-    def _undisclosing_question(text: str, start: int, end: int) -> bool:
+    def _not_a_disclosure(text: str, start: int, end: int) -> bool:
         """An agent asking or explaining ("do you have any medical conditions?", "you don't need
         to declare genetic test results") is not a disclosure: a clause that asks, or that
         speaks to "you", without the speaker's own "I"/"my"/"me"."""

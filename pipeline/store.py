@@ -29,7 +29,20 @@ def _stem_path(relative: str) -> str:
     return base
 
 
-class LocalStore:
+class _Store:
+    def previous_report(self, relative: str) -> dict | None:
+        raise NotImplementedError
+
+    def previous_expiry(self, relative: str) -> dt.date | None:
+        """The expiry an earlier run recorded for this call (a re-run never shortens it)."""
+        report = self.previous_report(relative) or {}
+        try:
+            return dt.date.fromisoformat(report["retention"]["expires_on"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+class LocalStore(_Store):
     """Outputs in a local folder. Retention lives in the report (and the register)."""
 
     def __init__(self, root: Path):
@@ -51,13 +64,6 @@ class LocalStore:
         try:
             return json.loads(self.paths(relative).report.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return None
-
-    def previous_expiry(self, relative: str) -> dt.date | None:
-        report = self.previous_report(relative) or {}
-        try:
-            return dt.date.fromisoformat(report["retention"]["expires_on"])
-        except (KeyError, TypeError, ValueError):
             return None
 
     def _write_temp(self, target: Path, data: bytes) -> Path:
@@ -135,7 +141,7 @@ CONTENT_TYPES = {".wav": "audio/wav", ".mp3": "audio/mpeg", ".flac": "audio/flac
                  ".opus": "audio/ogg", ".m4a": "audio/mp4", ".json": "application/json"}  # fmt: skip
 
 
-class S3Store:
+class S3Store(_Store):
     """Outputs in S3 under a prefix. Each object appears whole or not at all (PutObject and
     completed multipart uploads are atomic); the report goes last. Every output carries the
     retention tags."""
@@ -172,13 +178,6 @@ class S3Store:
             body = self.client.get_object(Bucket=self.location.bucket, Key=self.keys(relative)[2])["Body"].read()
             return json.loads(body)
         except Exception:
-            return None
-
-    def previous_expiry(self, relative: str) -> dt.date | None:
-        report = self.previous_report(relative) or {}
-        try:
-            return dt.date.fromisoformat(report["retention"]["expires_on"])
-        except (KeyError, TypeError, ValueError):
             return None
 
     def _put(self, key: str, data: bytes, tags: dict | None) -> None:
