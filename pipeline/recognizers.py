@@ -117,14 +117,15 @@ class TermListRecognizer(PatternRecognizer):
         lowered = [w.group().lower() for w in words]
         results = []
         for n, terms in self.fuzzy_by_length.items():
-            # Candidates of n words, indexed by first letter: built once per text, not per term.
+            # Candidates of n words, built once per text, not per term. A single word must keep its
+            # first letter; a phrase may lose it ("evil partner" for "civil partner").
             index: dict[str, list[tuple[int, str]]] = {}
             for i in range(len(words) - n + 1):
                 candidate = " ".join(lowered[i : i + n])
-                index.setdefault(candidate[0], []).append((i, candidate))
+                index.setdefault(candidate[0] if n == 1 else "", []).append((i, candidate))
             threshold = self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio
             for term in terms:
-                for i, candidate in index.get(term[0], ()):
+                for i, candidate in index.get(term[0] if n == 1 else "", ()):
                     if abs(len(candidate) - len(term)) > 3 or candidate == term:
                         continue
                     start, end = words[i].start(), words[i + n - 1].end()
@@ -233,7 +234,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         chosen: list[re.Match] = []
         for n, sentence in enumerate(self._SENTENCE.finditer(text, prompt_end.end())):
             body = sentence.group()
-            if body.rstrip().endswith("?") or (n and self._MOVING_ON.match(body)):
+            asks = body.rstrip().endswith("?")
+            # A value read back with a rising tone comes out as "M20 4FR?": still the answer.
+            if asks and not (n == 0 and values_only and self._DIGITISH.search(body)):
+                break
+            if n and self._MOVING_ON.match(body):
                 break
             if n and values_only and not self._DIGITISH.match(body.lstrip()):
                 break  # a number read in groups goes on; anything else ends the answer

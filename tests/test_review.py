@@ -186,3 +186,13 @@ def test_spotcheck_sample_is_reproducible(run_output, tmp_path):
     categories = {c for l in run_output["labels"] for c in [s["category"] for s in l["spans"]]}
     assert categories  # stratified: the sample covers the categories the run found
     assert any("payment" in n for n in names[0]) and any("health" in n for n in names[0])
+
+
+def test_spotcheck_retranscribes_bleeped_audio(run_output, tmp_path):
+    report = tmp_path / "r.html"
+    proc = subprocess.run(
+        [CLI, "spotcheck", str(run_output["out"]), "--sample", "1", "--seed", "3", "--report", str(report), "--retranscribe"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode in (0, 1), proc.stderr[-1500:]
+    assert "bleeped audio re-transcribed and scanned" in report.read_text()

@@ -203,3 +203,27 @@ def test_expire_respects_object_lock_and_removes_versions(tmp_path, s3, endpoint
     assert not s3.list_object_versions(Bucket="locked", Prefix="out/a.wav").get("Versions")
     assert store.delete_output("s3://locked/out/b.wav").startswith("kept")
     assert s3.get_object(Bucket="locked", Key="out/b.wav")["Body"].read() == b"held"
+
+
+def test_server_side_encryption_is_requested(s3):
+    s3.create_bucket(Bucket="encrypted")
+    store = S3Store("s3://encrypted/out/", sse="AES256")
+    store.publish("a/call.wav", b"RIFF....", {"segments": []}, {"source": "a/call.wav"}, {"retention-class": "standard", "retention-expires-on": "2028-01-01"})
+    for key in ("out/a/call.wav", "out/a/call.transcript.json", "out/a/call.redaction.json"):
+        head = s3.head_object(Bucket="encrypted", Key=key)
+        assert head["ServerSideEncryption"] == "AES256"
+    assert tags_of(s3, "encrypted", "out/a/call.wav")["retention-expires-on"] == "2028-01-01"
+
+
+@pytest.mark.slow
+def test_s3_to_local_tags_the_source(tmp_path, s3, endpoint, config):
+    s3.create_bucket(Bucket="incoming")
+    call = write_audio(tmp_path / "call.wav", noise_tone(2.0, 8000, 1), 8000, "pcm_mulaw")
+    s3.put_object(Bucket="incoming", Key="2026/11/03/call.wav", Body=call.read_bytes())
+    out = tmp_path / "out"
+    run = cli("run", "s3://incoming/2026/", str(out), "--config", str(config), env=endpoint)
+    assert run.returncode == 0, run.stderr[-1500:]
+    report = json.loads((out / "11/03/call.redaction.json").read_text())
+    assert (out / "11/03/call.wav").is_file() and report["source"] == "11/03/call.wav"
+    assert tags_of(s3, "incoming", "2026/11/03/call.wav")["retention-expires-on"] == report["retention"]["expires_on"]
+    assert s3.get_object(Bucket="incoming", Key="2026/11/03/call.wav")["Body"].read() == call.read_bytes()
