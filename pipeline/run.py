@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -27,7 +27,7 @@ from . import __version__, audit
 from .audio import AudioError, encode
 from .detect import merge_detections
 from .config import Settings
-from .data import CallResult, SourceFile
+from .data import CallResult, Recording, SourceFile
 from .ingest import fetched, fingerprint, load
 from .register import Register
 from .s3 import S3Error
@@ -100,6 +100,28 @@ class BatchSummary:
         return totals
 
 
+@dataclass
+class CallInProgress:
+    """A call between stages: decoded, then analysed, then published."""
+
+    source: SourceFile
+    timings: dict[str, float] = field(default_factory=dict)
+    recording: Recording | None = None
+    masked: object = None  # the bleeped samples
+    findings: list = field(default_factory=list)
+    retention: object = None
+    report: dict | None = None
+    transcript_doc: dict | None = None
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - t0
+
+
 class CallProcessor:
     """The models, loaded once per process, and the stages that run one call."""
 
@@ -114,39 +136,49 @@ class CallProcessor:
         self.text_redactor = TextRedactor(settings.redaction)
 
     def process(self, source: SourceFile, store: Store, previous_expiry: dt.date | None = None) -> CallResult:
-        timings: dict[str, float] = {}
+        """One call through every stage."""
+        call = self.prepare(source, store)
+        if isinstance(call, CallInProgress):
+            call = self.analyse(call, store, previous_expiry)
+        if isinstance(call, CallInProgress):
+            call = self.publish(call, store)
+        return call
 
-        @contextmanager
-        def timed(stage: str) -> Iterator[None]:
-            t0 = time.perf_counter()
-            try:
-                yield
-            finally:
-                timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
+    def prepare(self, source: SourceFile, store: Store) -> "CallInProgress | CallResult":
+        """Fetch and decode (I/O-bound: may run ahead of transcription in another thread)."""
+        call = CallInProgress(source)
 
-        try:
-            with timed("decode"), fetched(source) as local_path:
-                recording = load(source, local_path, self.settings.run.max_duration_s)
-            with timed("transcribe"):
+        def work() -> CallInProgress:
+            with call.timed("decode"), fetched(source) as local_path:
+                call.recording = load(source, local_path, self.settings.run.max_duration_s)
+            return call
+
+        return self._attempt(call, store, work)
+
+    def analyse(self, call: "CallInProgress", store: Store, previous_expiry: dt.date | None) -> "CallInProgress | CallResult":
+        """Transcribe, detect, verify and redact (the CPU-bound part)."""
+
+        def work() -> CallInProgress:
+            recording, source = call.recording, call.source
+            assert recording is not None
+            with call.timed("transcribe"):
                 transcript = self.transcriber.transcribe(recording)
-            with timed("detect"):
+            with call.timed("detect"):
                 detections = self.verified(transcript, self.detector.detect(transcript))
-            with timed("redact"):
+            with call.timed("redact"):
                 findings = findings_for(detections, transcript, recording.duration, self.settings.redaction)
-                masked = bleep(recording, findings, self.settings.redaction)
+                call.masked = bleep(recording, findings, self.settings.redaction)
                 segments = self.text_redactor.redact(transcript, detections)
-            with timed("write"):
-                audio_bytes = encode(masked, recording.format)
                 earlier = [d for d in (previous_expiry, store.previous_expiry(source.relative)) if d]
-                retention = retention_for(
+                call.retention = retention_for(
                     source, recording.format, findings, self.settings.retention, max(earlier) if earlier else None
                 )
                 fmt = recording.format
-                report = redaction_report(
+                call.report = redaction_report(
                     source=source.relative,
                     duration=recording.duration,
                     findings=findings,
-                    retention=retention,
+                    retention=call.retention,
                     asr=transcript.asr,
                     nlp=self.detector.description,
                     audio_format={
@@ -154,20 +186,40 @@ class CallProcessor:
                         "sample_rate": fmt.sample_rate, "channels": fmt.channels,
                     },
                 )  # fmt: skip
-                transcript_doc = transcript_document(segments, recording.duration, fmt.channels, transcript.language)
-                tags = retention_tags(retention, report["special_category_data"], __version__)
-                outputs = store.publish(source.relative, audio_bytes, transcript_doc, report, tags)
+                call.transcript_doc = transcript_document(segments, recording.duration, fmt.channels, transcript.language)
+                call.findings = findings
+            return call
+
+        return self._attempt(call, store, work)
+
+    def publish(self, call: "CallInProgress", store: Store) -> CallResult:
+        """Encode, write or upload, tag the source (may run behind the next call's transcription)."""
+
+        def work() -> CallResult:
+            recording, source = call.recording, call.source
+            assert recording is not None and call.retention is not None and call.report is not None
+            with call.timed("write"):
+                audio_bytes = encode(call.masked, recording.format)
+                tags = retention_tags(call.retention, call.report["special_category_data"], __version__)
+                outputs = store.publish(source.relative, audio_bytes, call.transcript_doc, call.report, tags)
                 tag_source(source, tags)
-            return CallResult(source, True, None, recording.duration, findings, retention, timings, outputs)
+            return CallResult(source, True, None, recording.duration, call.findings, call.retention, call.timings, outputs)
+
+        return self._attempt(call, store, work)
+
+    def _attempt(self, call: "CallInProgress", store: Store, work: Callable):
+        """Run a stage; any error fails the call closed with a one-line reason."""
+        try:
+            return work()
         except (AudioError, ModelError, VerificationError, S3Error) as exc:
-            return self._fail(source, store, str(exc), timings)
+            return self._fail(call.source, store, str(exc), call.timings)
         except (BotoCoreError, ClientError) as exc:
-            return self._fail(source, store, describe_s3_error(exc), timings)
+            return self._fail(call.source, store, describe_s3_error(exc), call.timings)
         except MemoryError:
-            return self._fail(source, store, "out of memory", timings)
+            return self._fail(call.source, store, "out of memory", call.timings)
         except Exception as exc:  # any other fault: still fail closed, and say which stage
-            stage = list(timings)[-1] if timings else "start"
-            return self._fail(source, store, f"internal error during {stage}: {type(exc).__name__}", timings)
+            stage = list(call.timings)[-1] if call.timings else "start"
+            return self._fail(call.source, store, f"internal error during {stage}: {type(exc).__name__}", call.timings)
 
     def verified(self, transcript, detections):
         """Re-scan the redacted transcript; what it still finds is redacted too, and if a second
@@ -260,6 +312,30 @@ def _worker_failure(source: SourceFile, store: Store, exc: BaseException) -> Cal
     store.withdraw(source.relative)
     store.record_failure(source.relative, reason)
     return CallResult(source, False, reason)
+
+
+def _execute_overlapped(processor: CallProcessor, jobs, store: Store, stop) -> Iterator[CallResult]:
+    """In this process: the next call is fetched and decoded, and the previous one written or
+    uploaded, in a helper thread while the current one is transcribed."""
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="callredact-io") as io:
+        ahead = io.submit(processor.prepare, jobs[0][0], store)
+        writing = None
+        for i, (source, previous) in enumerate(jobs):
+            prepared = ahead.result()
+            if stop.requested:
+                break
+            if i + 1 < len(jobs):
+                ahead = io.submit(processor.prepare, jobs[i + 1][0], store)
+            analysed = processor.analyse(prepared, store, previous) if isinstance(prepared, CallInProgress) else prepared
+            if writing is not None:
+                yield writing.result()
+                writing = None
+            if isinstance(analysed, CallInProgress):
+                writing = io.submit(processor.publish, analysed, store)
+            else:
+                yield analysed
+        if writing is not None:
+            yield writing.result()
 
 
 def _execute_pool(jobs, store: Store, settings: Settings, workers: int, threads: int, stop, on_loaded) -> Iterator[CallResult]:
@@ -406,10 +482,8 @@ def run_batch(
             processor = CallProcessor(settings, threads)
             summary.load_seconds = time.perf_counter() - t0
             on_loaded()
-            for source, previous in jobs:
-                if stop.requested:
-                    break
-                finish(processor.process(source, store, previous))
+            for result in _execute_overlapped(processor, jobs, store, stop):
+                finish(result)
         else:
             for result in _execute_pool(jobs, store, settings, workers, threads, stop, on_loaded):
                 finish(result)
