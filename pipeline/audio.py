@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 from pydub import AudioSegment
-from scipy.signal import resample_poly
 
 from .data import AudioFormat
 
@@ -118,7 +117,31 @@ def to_whisper_rate(channel: np.ndarray, sample_rate: int) -> np.ndarray:
     if sample_rate == WHISPER_RATE:
         return channel.astype(np.float32, copy=False)
     g = np.gcd(sample_rate, WHISPER_RATE)
-    return resample_poly(channel, WHISPER_RATE // g, sample_rate // g).astype(np.float32)
+    up, down = WHISPER_RATE // g, sample_rate // g
+    if up <= 2:  # 8, 24, 32 and 48 kHz: cheap in numpy, and no half-second scipy import
+        return _resample_poly(channel.astype(np.float32, copy=False), up, down)
+    from scipy.signal import resample_poly  # 11.025, 22.05, 44.1 kHz ...
+
+    return resample_poly(channel, up, down).astype(np.float32)
+
+
+def _resample_poly(x: np.ndarray, up: int, down: int) -> np.ndarray:
+    """scipy.signal.resample_poly(x, up, down) with its default Kaiser (beta 5) window, for small
+    `up`: zero-stuff, convolve, keep every `down`-th sample, trimmed to the same alignment."""
+    max_rate = max(up, down)
+    half_len = 10 * max_rate
+    m = np.arange(2 * half_len + 1) - half_len
+    h = np.sinc(m / max_rate) / max_rate * np.kaiser(2 * half_len + 1, 5.0)
+    h = (h / h.sum()).astype(x.dtype) * up  # firwin's unit gain at DC, then scipy's gain of `up`
+    n_out = -(-x.size * up // down)
+    n_pre_pad = down - half_len % down
+    n_pre_remove = (half_len + n_pre_pad) // down
+    h = np.concatenate([np.zeros(n_pre_pad, h.dtype), h])
+    stuffed = np.zeros((x.size - 1) * up + 1 if x.size else 0, x.dtype)
+    stuffed[::up] = x
+    y = np.convolve(stuffed, h)[::down]
+    y = np.concatenate([y, np.zeros(max(0, n_pre_remove + n_out - y.size), x.dtype)])
+    return y[n_pre_remove : n_pre_remove + n_out].astype(np.float32, copy=False)
 
 
 _PCM_WIDTH = {"pcm_u8": 1, "pcm_s16le": 2, "pcm_s24le": 3, "pcm_s32le": 4}

@@ -114,7 +114,7 @@ def run(
 
 def _run_with_progress(sources, store, settings, n_workers: int, input_label: str, executor: str = "local", address: str | None = None):
     from .models import ModelError
-    from .run import run_batch
+    from .run import StartupError, run_batch
 
     progress = Progress(
         SpinnerColumn(),
@@ -141,7 +141,7 @@ def _run_with_progress(sources, store, settings, n_workers: int, input_label: st
                 sources, store, settings, n_workers, on_loaded=loaded, on_result=result, input_label=input_label,
                 executor=executor, ray_address=address,
             )
-        except ModelError as exc:
+        except (ModelError, StartupError) as exc:
             progress.stop()
             fail_usage(str(exc))
 

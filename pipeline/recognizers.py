@@ -11,6 +11,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Iterable
 
+import numpy as np
+
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -90,6 +92,10 @@ class TermListRecognizer(PatternRecognizer):
         self.fuzzy_by_length: dict[int, list[str]] = {}
         for term in self.fuzzy_terms:
             self.fuzzy_by_length.setdefault(term.count(" ") + 1, []).append(term)
+        # SequenceMatcher indexes its second sequence: index each term once, not per candidate.
+        self.fuzzy_matchers = {term: SequenceMatcher(None, "", term) for term in self.fuzzy_terms}
+        self.fuzzy_alphabet = {c: i for i, c in enumerate(sorted({c for t in self.fuzzy_terms for c in t}))}
+        self.fuzzy_term_counts = {n: self._char_counts(terms) for n, terms in self.fuzzy_by_length.items()}
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
@@ -117,29 +123,43 @@ class TermListRecognizer(PatternRecognizer):
         lowered = [w.group().lower() for w in words]
         results = []
         for n, terms in self.fuzzy_by_length.items():
-            # Candidates of n words, built once per text, not per term. A single word must keep its
-            # first letter; a phrase may lose it ("evil partner" for "civil partner").
-            index: dict[str, list[tuple[int, str]]] = {}
-            for i in range(len(words) - n + 1):
-                candidate = " ".join(lowered[i : i + n])
-                index.setdefault(candidate[0] if n == 1 else "", []).append((i, candidate))
+            candidates = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
+            if not candidates:
+                continue
             threshold = self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio
-            for term in terms:
-                for i, candidate in index.get(term[0] if n == 1 else "", ()):
-                    if abs(len(candidate) - len(term)) > 3 or candidate == term:
-                        continue
-                    start, end = words[i].start(), words[i + n - 1].end()
-                    if any(s < end and start < e for s, e in covered):
-                        continue
-                    if n == 1 and is_english(candidate, known):
-                        continue
-                    matcher = SequenceMatcher(None, candidate, term)
-                    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                        continue
-                    if matcher.ratio() >= threshold:
-                        results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
-                        covered.append((start, end))
+            # Difflib's quick_ratio (shared characters) bounds the ratio from above: computed for
+            # every term-candidate pair at once, it leaves few pairs for the exact ratio.
+            shared = np.minimum(self.fuzzy_term_counts[n][:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
+            term_len = np.array([len(t) for t in terms])[:, None]
+            cand_len = np.array([len(c) for c in candidates])[None, :]
+            possible = (2.0 * shared / (term_len + cand_len) >= threshold) & (np.abs(term_len - cand_len) <= 3)
+            if n == 1:  # a single word must keep its first letter; a phrase may lose it ("evil partner")
+                possible &= np.array([t[0] for t in terms])[:, None] == np.array([c[0] for c in candidates])[None, :]
+            for t, i in zip(*np.nonzero(possible)):  # term by term, as `covered` grows
+                term, candidate = terms[t], candidates[i]
+                if candidate == term:
+                    continue
+                start, end = words[i].start(), words[i + n - 1].end()
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                if n == 1 and is_english(candidate, known):
+                    continue
+                matcher = self.fuzzy_matchers[term]
+                matcher.set_seq1(candidate)
+                if matcher.ratio() >= threshold:
+                    results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
+                    covered.append((start, end))
         return results
+
+    def _char_counts(self, strings: list[str]) -> np.ndarray:
+        """How often each character of the terms' alphabet occurs in each string."""
+        counts = np.zeros((len(strings), max(1, len(self.fuzzy_alphabet))), np.int32)
+        for row, string in enumerate(strings):
+            for c in string:
+                col = self.fuzzy_alphabet.get(c)
+                if col is not None:
+                    counts[row, col] += 1
+        return counts
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
@@ -401,4 +421,7 @@ def build_recognizer(entry: dict) -> EntityRecognizer:
     cls = RECOGNIZER_CLASSES.get(class_name or "")
     if cls is None:
         raise ValueError(f"recognizer {entry.get('name')!r}: unknown class_name {class_name!r}")
-    return cls(**fields)
+    try:
+        return cls(**fields)
+    except (TypeError, ValueError, re.error) as exc:  # a bad key or regex in the YAML
+        raise ValueError(f"recognizer {entry.get('name')!r}: {exc}") from None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from typing import TYPE_CHECKING
 
 from .config import RedactionSettings
 from .data import Detection, Transcript
+
+if TYPE_CHECKING:
+    from presidio_anonymizer.entities import OperatorConfig
 
 
 @dataclass
@@ -23,9 +24,13 @@ class RedactedSegment:
 class TextRedactor:
     def __init__(self, settings: RedactionSettings):
         self.settings = settings
+        from presidio_anonymizer import AnonymizerEngine  # slow to import: loaded off the main thread
+
         self.engine = AnonymizerEngine()
 
-    def _operator(self, category: str) -> OperatorConfig:
+    def _operator(self, category: str) -> "OperatorConfig":
+        from presidio_anonymizer.entities import OperatorConfig
+
         op = self.settings.operator_for(category)
         if op.type == "replace":
             return OperatorConfig("replace", {"new_value": op.new_value.format(category=category.upper())})
@@ -34,6 +39,8 @@ class TextRedactor:
         return OperatorConfig("redact", {})
 
     def redact(self, transcript: Transcript, detections: list[Detection]) -> list[RedactedSegment]:
+        from presidio_anonymizer.entities import RecognizerResult
+
         # Category of every detected word; where categories overlap the highest score wins.
         word_category: dict[tuple[int, int], tuple[float, str]] = {}
         for d in detections:

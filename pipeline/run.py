@@ -27,7 +27,7 @@ from . import __version__, audit
 from .audio import AudioError, encode
 from .detect import merge_detections
 from .config import Settings
-from .data import CallResult, Recording, SourceFile
+from .data import CallResult, Recording, SourceFile, Transcript
 from .ingest import fetched, fingerprint, load
 from .register import Register
 from .s3 import S3Error
@@ -41,6 +41,22 @@ from .store import LocalStore, S3Store, retention_tags, tag_source
 Store = LocalStore | S3Store
 
 log = logging.getLogger("callredact")
+
+class StartupError(Exception):
+    """The detectors could not be built: no call can be processed."""
+
+
+def _build_text_analysis(settings: Settings):
+    from .detect import Detector
+    from .redact_text import TextRedactor
+
+    return Detector(settings), TextRedactor(settings.redaction)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else ""
+
 
 class VerificationError(Exception):
     """The redacted transcript still holds something the detectors find."""
@@ -112,6 +128,7 @@ class CallInProgress:
     retention: object = None
     report: dict | None = None
     transcript_doc: dict | None = None
+    transcript: Transcript | None = None
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -126,23 +143,45 @@ class CallProcessor:
     """The models, loaded once per process, and the stages that run one call."""
 
     def __init__(self, settings: Settings, cpu_threads: int | None = None):
-        from .detect import Detector
-        from .redact_text import TextRedactor
         from .transcribe import Transcriber
 
         self.settings = settings
+        # Presidio and spaCy take seconds to import and load and are first needed only after the
+        # first call is transcribed: build them in a thread meanwhile (transcription releases the GIL).
+        loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="callredact-load")
+        self._text_analysis = loader.submit(_build_text_analysis, settings)
+        loader.shutdown(wait=False)
         self.transcriber = Transcriber(settings.asr, settings.channels, cpu_threads)
-        self.detector = Detector(settings)
-        self.text_redactor = TextRedactor(settings.redaction)
+
+    @property
+    def detector(self):
+        return self._loaded_text_analysis()[0]
+
+    @property
+    def text_redactor(self):
+        return self._loaded_text_analysis()[1]
+
+    def _loaded_text_analysis(self):
+        try:
+            return self._text_analysis.result()
+        except ModelError as exc:
+            raise StartupError(str(exc)) from None
+        except Exception as exc:
+            raise StartupError(f"cannot build the detectors: {type(exc).__name__}: {_first_line(exc)}") from None
 
     def process(self, source: SourceFile, store: Store, previous_expiry: dt.date | None = None) -> CallResult:
         """One call through every stage."""
         call = self.prepare(source, store)
         if isinstance(call, CallInProgress):
-            call = self.analyse(call, store, previous_expiry)
+            call = self.transcribe(call, store)
         if isinstance(call, CallInProgress):
-            call = self.publish(call, store)
+            return self.redact_and_publish(call, store, previous_expiry)
         return call
+
+    def redact_and_publish(self, call: "CallInProgress", store: Store, previous_expiry: dt.date | None) -> CallResult:
+        """Everything after transcription (may run behind the next call's transcription)."""
+        analysed = self.analyse(call, store, previous_expiry)
+        return self.publish(analysed, store) if isinstance(analysed, CallInProgress) else analysed
 
     def prepare(self, source: SourceFile, store: Store) -> "CallInProgress | CallResult":
         """Fetch and decode (I/O-bound: may run ahead of transcription in another thread)."""
@@ -155,14 +194,23 @@ class CallProcessor:
 
         return self._attempt(call, store, work)
 
-    def analyse(self, call: "CallInProgress", store: Store, previous_expiry: dt.date | None) -> "CallInProgress | CallResult":
-        """Transcribe, detect, verify and redact (the CPU-bound part)."""
+    def transcribe(self, call: "CallInProgress", store: Store) -> "CallInProgress | CallResult":
+        """Speech to timed words (the CPU's or GPU's main work)."""
 
         def work() -> CallInProgress:
-            recording, source = call.recording, call.source
-            assert recording is not None
+            assert call.recording is not None
             with call.timed("transcribe"):
-                transcript = self.transcriber.transcribe(recording)
+                call.transcript = self.transcriber.transcribe(call.recording)
+            return call
+
+        return self._attempt(call, store, work)
+
+    def analyse(self, call: "CallInProgress", store: Store, previous_expiry: dt.date | None) -> "CallInProgress | CallResult":
+        """Detect, verify and redact."""
+
+        def work() -> CallInProgress:
+            recording, source, transcript = call.recording, call.source, call.transcript
+            assert recording is not None and transcript is not None
             with call.timed("detect"):
                 detections = self.verified(transcript, self.detector.detect(transcript))
             with call.timed("redact"):
@@ -211,6 +259,8 @@ class CallProcessor:
         """Run a stage; any error fails the call closed with a one-line reason."""
         try:
             return work()
+        except StartupError:
+            raise  # not this call's fault: the whole run stops
         except (AudioError, ModelError, VerificationError, S3Error) as exc:
             return self._fail(call.source, store, str(exc), call.timings)
         except (BotoCoreError, ClientError) as exc:
@@ -315,27 +365,32 @@ def _worker_failure(source: SourceFile, store: Store, exc: BaseException) -> Cal
 
 
 def _execute_overlapped(processor: CallProcessor, jobs, store: Store, stop) -> Iterator[CallResult]:
-    """In this process: the next call is fetched and decoded, and the previous one written or
-    uploaded, in a helper thread while the current one is transcribed."""
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="callredact-io") as io:
-        ahead = io.submit(processor.prepare, jobs[0][0], store)
-        writing = None
+    """In this process, three calls at once: the next one fetched and decoded, the current one
+    transcribed, and the previous one analysed, redacted and written, each in its own thread.
+    Transcription spends its time in CTranslate2 with the GIL released, so the side threads use
+    the cycles it leaves idle instead of adding to the wall time."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="callredact-fetch") as fetch, ThreadPoolExecutor(
+        max_workers=1, thread_name_prefix="callredact-finish"
+    ) as finish:
+        ahead = fetch.submit(processor.prepare, jobs[0][0], store)
+        behind = None
         for i, (source, previous) in enumerate(jobs):
-            prepared = ahead.result()
+            call = ahead.result()
             if stop.requested:
                 break
             if i + 1 < len(jobs):
-                ahead = io.submit(processor.prepare, jobs[i + 1][0], store)
-            analysed = processor.analyse(prepared, store, previous) if isinstance(prepared, CallInProgress) else prepared
-            if writing is not None:
-                yield writing.result()
-                writing = None
-            if isinstance(analysed, CallInProgress):
-                writing = io.submit(processor.publish, analysed, store)
+                ahead = fetch.submit(processor.prepare, jobs[i + 1][0], store)
+            if isinstance(call, CallInProgress):
+                call = processor.transcribe(call, store)
+            if behind is not None:  # one call behind at most: memory stays bounded
+                yield behind.result()
+                behind = None
+            if isinstance(call, CallInProgress):
+                behind = finish.submit(processor.redact_and_publish, call, store, previous)
             else:
-                yield analysed
-        if writing is not None:
-            yield writing.result()
+                yield call
+        if behind is not None:
+            yield behind.result()
 
 
 def _execute_pool(jobs, store: Store, settings: Settings, workers: int, threads: int, stop, on_loaded) -> Iterator[CallResult]:
@@ -360,6 +415,8 @@ def _execute_pool(jobs, store: Store, settings: Settings, workers: int, threads:
                     continue
                 try:
                     yield future.result()
+                except StartupError:
+                    raise
                 except Exception as exc:  # a worker died (killed, out of memory)
                     yield _worker_failure(futures[future], store, exc)
 

@@ -53,6 +53,21 @@ def test_resample_to_whisper_rate():
     assert up.shape[0] == 16000 and up.dtype == np.float32
 
 
+@pytest.mark.parametrize("rate", [8000, 24000, 32000, 48000, 44100, 11025])
+@pytest.mark.parametrize("n", [1, 7, 8000, 123457])
+def test_resampling_matches_scipy(rate, n):
+    """The numpy path (integer up-sampling, rational down-sampling) gives scipy's resample_poly
+    output, so the transcript does not depend on which path ran."""
+    from scipy.signal import resample_poly
+
+    x = np.random.default_rng(n).standard_normal(n).astype(np.float32)
+    g = np.gcd(rate, 16000)
+    expected = resample_poly(x, 16000 // g, rate // g).astype(np.float32)
+    got = to_whisper_rate(x, rate)
+    assert got.shape == expected.shape and got.dtype == np.float32
+    assert np.abs(got - expected).max() < 1e-5
+
+
 @pytest.mark.parametrize(
     "content, reason",
     [

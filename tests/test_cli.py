@@ -14,8 +14,9 @@ from .conftest import ROOT, noise_tone, write_audio
 CLI = [str(Path(sys.executable).parent / "callredact")]
 
 
-def run_cli(*args, cwd=ROOT):
-    return subprocess.run(CLI + list(args), capture_output=True, text=True, cwd=cwd, timeout=600)
+def run_cli(*args, cwd=ROOT, env_columns=None):
+    env = {**os.environ, "COLUMNS": str(env_columns)} if env_columns else None
+    return subprocess.run(CLI + list(args), capture_output=True, text=True, cwd=cwd, timeout=600, env=env)
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -31,6 +32,28 @@ def test_usage_errors_exit_2(tmp_path):
     assert "Traceback" not in proc.stderr
     proc = run_cli("run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "0")
     assert proc.returncode == 2
+
+
+def test_broken_recognizer_file_stops_the_run_with_one_line(tmp_path):
+    """A compliance team's YAML mistake is named before any call is published."""
+    import shutil
+
+    recognizers = tmp_path / "recognizers"
+    shutil.copytree(ROOT / "config/recognizers", recognizers)
+    (recognizers / "ours.yaml").write_text(
+        "recognizers:\n  - name: OurTerms\n    type: callredact\n    class_name: TermListRecognizer\n"
+        "    supported_entity: HEALTH\n    terms: [gout]\n    cues: ['(unclosed']\n"
+    )
+    config = tmp_path / "config.yaml"
+    text = (ROOT / "config/default.yaml").read_text()
+    config.write_text(text.replace("recognizers_dir: recognizers", f"recognizers_dir: {recognizers}"))
+    inp = tmp_path / "in"
+    inp.mkdir()
+    write_audio(inp / "call.wav", noise_tone(1.0, 8000, 1), 8000, "pcm_s16le")
+    proc = run_cli("run", str(inp), str(tmp_path / "out"), "--config", str(config), env_columns=300)
+    assert proc.returncode == 2
+    assert "recognizer 'OurTerms'" in proc.stderr and "Traceback" not in proc.stderr
+    assert not list((tmp_path / "out").glob("call.*"))
 
 
 def test_bad_inputs_fail_alone_and_the_batch_goes_on(tmp_path):
