@@ -78,7 +78,8 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
 
     Whisper's segments on one channel can span another channel's turn (a customer's 12 s
     segment holds the answer to a question the agent asked in the middle of it); sentences
-    interleave the two sides close to how the dialogue went."""
+    interleave the two sides close to how the dialogue went, and a sentence Whisper split
+    across segments is joined again."""
     runs: list[tuple[float, int, list[tuple[int, int]]]] = []
     for si, segment in enumerate(transcript.segments):
         current: list[tuple[int, int]] = []
@@ -90,7 +91,19 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
         if current:
             runs.append((segment.words[current[0][1]].start, segment.channel, current))
     runs.sort(key=lambda r: (r[0], r[1]))
-    return [r[2] for r in runs]
+    merged: list[tuple[int, list[tuple[int, int]]]] = []
+    for _, channel, run in runs:
+        if merged and merged[-1][0] == channel and not _ends_sentence(transcript, merged[-1][1][-1]):
+            # Whisper ended a segment mid-sentence ("I got a speeding" | "conviction in 2023"):
+            # the sentence goes on unless the other side spoke in between.
+            merged[-1][1].extend(run)
+        else:
+            merged.append((channel, list(run)))
+    return [run for _, run in merged]
+
+
+def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
+    return transcript.segments[key[0]].words[key[1]].text.endswith((".", "?", "!"))
 
 
 def transcript_text(transcript: Transcript) -> TranscriptText:
@@ -253,10 +266,11 @@ class Detector:
         to declare genetic test results") is not a disclosure: a clause that asks, or that
         speaks to "you", without the speaker's own "I"/"my"/"me"."""
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-        right_match = _SENTENCE_BREAK.search(text, end)
-        right = right_match.start() if right_match else len(text)
+        # The finding's own clause: an answer the recogniser ran into the agent's next question
+        # ("a speeding conviction, an SP30, and any other convictions?") is still an answer.
+        right = Detector._clause_end(text, end)
         clause = text[left:right]
-        is_question = right_match is not None and right_match.group() == "?"
+        is_question = text[right : right + 1] == "?"
         asks = is_question or _ASKING.match(clause)
         if asks and not _FIRST_PERSON.search(clause):
             return True

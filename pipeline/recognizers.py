@@ -95,7 +95,6 @@ class TermListRecognizer(PatternRecognizer):
         # SequenceMatcher indexes its second sequence: index each term once, not per candidate.
         self.fuzzy_matchers = {term: SequenceMatcher(None, "", term) for term in self.fuzzy_terms}
         self.fuzzy_alphabet = {c: i for i, c in enumerate(sorted({c for t in self.fuzzy_terms for c in t}))}
-        self.fuzzy_term_counts = {n: self._char_counts(terms) for n, terms in self.fuzzy_by_length.items()}
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
@@ -116,40 +115,48 @@ class TermListRecognizer(PatternRecognizer):
 
     def _fuzzy(self, text: str, covered: list[tuple[int, int]], known: frozenset[str]) -> list[RecognizerResult]:
         """Near-misses of a term: a single word only when it is no English word itself (so
-        'conditions' never stands in for 'convictions'), a phrase only when very close."""
+        'conditions' never stands in for 'convictions'), a phrase only when very close, and a
+        word the recogniser split in two ("short lifting") only when very close too."""
         if not self.fuzzy_terms:
             return []
         words = list(_WORD.finditer(text))
         lowered = [w.group().lower() for w in words]
-        results = []
+        results: list[RecognizerResult] = []
         for n, terms in self.fuzzy_by_length.items():
             candidates = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
-            if not candidates:
-                continue
-            threshold = self.fuzzy_ratio if n == 1 else self.fuzzy_phrase_ratio
-            # Difflib's quick_ratio (shared characters) bounds the ratio from above: computed for
-            # every term-candidate pair at once, it leaves few pairs for the exact ratio.
-            shared = np.minimum(self.fuzzy_term_counts[n][:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
-            term_len = np.array([len(t) for t in terms])[:, None]
-            cand_len = np.array([len(c) for c in candidates])[None, :]
-            possible = (2.0 * shared / (term_len + cand_len) >= threshold) & (np.abs(term_len - cand_len) <= 3)
-            if n == 1:  # a single word must keep its first letter; a phrase may lose it ("evil partner")
-                possible &= np.array([t[0] for t in terms])[:, None] == np.array([c[0] for c in candidates])[None, :]
-            for t, i in zip(*np.nonzero(possible)):  # term by term, as `covered` grows
-                term, candidate = terms[t], candidates[i]
-                if candidate == term:
-                    continue
-                start, end = words[i].start(), words[i + n - 1].end()
-                if any(s < end and start < e for s, e in covered):
-                    continue
-                if n == 1 and is_english(candidate, known):
-                    continue
-                matcher = self.fuzzy_matchers[term]
-                matcher.set_seq1(candidate)
-                if matcher.ratio() >= threshold:
-                    results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
-                    covered.append((start, end))
+            spans = [(words[i].start(), words[i + n - 1].end()) for i in range(len(candidates))]
+            if n == 1:  # a single word must keep its first letter, and be no English word
+                self._near_misses(terms, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
+                split = ["".join(lowered[i : i + 2]) for i in range(len(words) - 1)]
+                split_spans = [(words[i].start(), words[i + 1].end()) for i in range(len(split))]
+                self._near_misses(terms, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
+            else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
+                self._near_misses(terms, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
         return results
+
+    def _near_misses(self, terms, candidates, spans, threshold, same_first_letter, known, covered, results) -> None:
+        if not candidates:
+            return
+        # Difflib's quick_ratio (shared characters) bounds the ratio from above: computed for
+        # every term-candidate pair at once, it leaves few pairs for the exact ratio.
+        shared = np.minimum(self._char_counts(terms)[:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
+        term_len = np.array([len(t) for t in terms])[:, None]
+        cand_len = np.array([len(c) for c in candidates])[None, :]
+        possible = (2.0 * shared / (term_len + cand_len) >= threshold) & (np.abs(term_len - cand_len) <= 3)
+        if same_first_letter:
+            possible &= np.array([t[0] for t in terms])[:, None] == np.array([c[0] for c in candidates])[None, :]
+        for t, i in zip(*np.nonzero(possible)):  # term by term, as `covered` grows
+            term, candidate = terms[t], candidates[i]
+            start, end = spans[i]  # an exact match of the term itself is already covered
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if known is not None and is_english(candidate, known):
+                continue
+            matcher = self.fuzzy_matchers[term]
+            matcher.set_seq1(candidate)
+            if matcher.ratio() >= threshold:
+                results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
+                covered.append((start, end))
 
     def _char_counts(self, strings: list[str]) -> np.ndarray:
         """How often each character of the terms' alphabet occurs in each string."""
@@ -235,8 +242,15 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"just the|any|have you)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
-        r"^\W*(thank|thanks|lovely|great|perfect|brilliant|okay|ok|right|noted|got it|that's|i'll|"
-        r"we'll|and (the|your|what|any|can|is))\b", re.I)
+        r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
+        r"we'll|anything else|and (the|your|what|when|how|any|can|could|is))\b", re.I)
+
+    _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
+    # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
+    # "okay" or "right": callers say those between the groups of a card number.
+    _MOVING_ON_MID_SENTENCE = re.compile(
+        r"^\W*(thank|thanks|lovely|great|excellent|perfect|brilliant|wonderful|noted|got it|updated|"
+        r"anything else|and (when|what|can|could|how|where|do you|have you))\b", re.I)
 
     def _answer(self, text: str, pos: int, entity: str) -> tuple[int, int] | None:
         prompt_end = re.compile(r"[?.!\n]").search(text, pos)
@@ -262,10 +276,13 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 break
             if n and values_only and not self._DIGITISH.match(body.lstrip()):
                 break  # a number read in groups goes on; anything else ends the answer
-            for w in _WORD.finditer(text, sentence.start(), sentence.end()):
-                chosen.append(w)
-                if len(chosen) >= limit:
-                    return self._trim(chosen, entity)
+            for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
+                if chosen and self._MOVING_ON_MID_SENTENCE.match(clause.group()):
+                    return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
+                for w in _WORD.finditer(text, clause.start(), clause.end()):
+                    chosen.append(w)
+                    if len(chosen) >= limit:
+                        return self._trim(chosen, entity)
         return self._trim(chosen, entity)
 
     def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:

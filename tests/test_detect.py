@@ -41,6 +41,17 @@ POSITIVE = [
     (["For the form, how would you describe your ethnic group?", "1|Mixed, White and Black African."], "racial_ethnic_origin", ["White", "Black", "African."]),
     # ASR errors: a misspelt drug still counts.
     (["I take lamotrogine twice a day."], "health", ["lamotrogine"]),
+    # ... and so does a word split in two, or a condition named only as a disorder.
+    (["I was doing some shop lifting back then."], "criminal_offence", ["shop", "lifting"]),
+    (["I've got high power disorder, so the bills piled up."], "health", ["disorder,"]),
+    # The answer to a question about a special category is the disclosure, however it came out.
+    (["Is your union rep on this?", "1|Yes, you are supporting me.", "Good, I'll copy them in."], "trade_union_membership", ["you", "supporting", "me."]),
+    (["Have you had any genetic tests?", "1|Yes, the main one came back positive."], "genetic", ["main", "positive."]),
+    # The customer names the item before its digits; "sort code" as telephone audio gives it.
+    (["Sort code forty twelve oh six, account, seven one two two four nine nine eight."], "bank_account", ["seven", "eight."]),
+    (["Thought called for the 12th or 6th, thanks."], "sort_code", ["12th", "6th,"]),
+    # Whisper split the answer across segments and ran it into the next question (mono).
+    (["Any motoring convictions in the last five years, I got a speed", "in conviction, an SD 30, and 2023, thank you, any other convictions?"], "criminal_offence", ["speed", "conviction,", "SD"]),
 ]
 
 NEGATIVE = [
@@ -56,6 +67,12 @@ NEGATIVE = [
     (["It'll take 20 minutes and costs 42 pounds 50."], ["card_number", "bank_account", "sort_code", "card_security_code"]),
     (["The internet drops out every night around nine."], ["health", "card_number", "phone_number"]),
     (["We'll book an engineer for Tuesday morning."], ["person_name", "health"]),
+    (["Are you in a union?", "1|No, never have been."], ["trade_union_membership"]),
+    (["I'd like a short lift to the station."], ["criminal_offence"]),
+    (["Which account is it about?", "1|The joint one."], ["bank_account"]),
+    (["Is your union rep on this?", "1|Yes.", "Good, I'll copy them in."], ["trade_union_membership"]),
+    (["You don't need to declare genetic test results for this policy.", "Also, please update my address."], ["genetic"]),
+    (["That's 6.50 pounds and 12/30 percent off."], ["card_expiry"]),
 ]
 
 
@@ -74,6 +91,20 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
     found = detected_words(transcript, detector.detect(transcript))
     wrong = {c: w for c, w in found.items() if c in forbidden}
     assert not wrong, f"wrongly detected {wrong}"
+
+
+@pytest.mark.parametrize(
+    "lines, category, last_word",
+    [
+        # mono: the recogniser ran the agent's next question into the answer, after a comma
+        (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
+        (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
+    ],
+)
+def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found[category][-1] == last_word
 
 
 def test_answer_stops_before_agent_moves_on(detector):
