@@ -90,6 +90,7 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
                 current = []
         if current:
             runs.append((segment.words[current[0][1]].start, segment.channel, current))
+    runs = _split_at_other_turns(transcript, runs)
     runs.sort(key=lambda r: (r[0], r[1]))
     merged: list[tuple[int, list[tuple[int, int]]]] = []
     for _, channel, run in runs:
@@ -100,6 +101,29 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
         else:
             merged.append((channel, list(run)))
     return [run for _, run in merged]
+
+
+def _split_at_other_turns(transcript: Transcript, runs: list) -> list:
+    """A sentence on one channel that runs on while the other side starts a turn is split
+    there: "[card number], the end of August 27th, 2, 8, 1." said across the agent's "And when
+    does it expire?" and "And the security code?" becomes three answers to three questions."""
+    if len({channel for _, channel, _ in runs}) < 2:
+        return runs
+    word = lambda key: transcript.segments[key[0]].words[key[1]]  # noqa: E731
+    pieces = []
+    for start, channel, run in runs:
+        end = word(run[-1]).end
+        turns = sorted(t for t, other, _ in runs if other != channel and start < t < end)
+        piece: list[tuple[int, int]] = []
+        for key in run:
+            if piece and turns and word(key).start >= turns[0]:
+                pieces.append((word(piece[0]).start, channel, piece))
+                piece = []
+                while turns and turns[0] <= word(key).start:
+                    turns.pop(0)
+            piece.append(key)
+        pieces.append((word(piece[0]).start, channel, piece))
+    return pieces
 
 
 def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:

@@ -229,12 +229,12 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 continue
             for rx in regexes:
                 for m in rx.finditer(text):
-                    span = self._answer(text, m.end(), entity)
-                    if span:
+                    for span in self._answers(text, m.end(), entity):
                         results.append(self._result(entity, *span))
         return results
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
+    _REDACTED = re.compile(r"\[[A-Z_]+\]")  # a placeholder left by redaction (detect.placeholder)
     _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
@@ -245,6 +245,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
         r"we'll|anything else|and (the|your|what|when|how|any|can|could|is))\b", re.I)
 
+    _ACKNOWLEDGEMENT = re.compile(r"^\W*((yep|yeah|yes|ok|okay|uh-huh|uh|huh|mm|mhm|go on|right|sure|got that)\W*){1,3}$", re.I)
+    # A sentence that opens like this is the agent asking something else, not an answer.
+    _ASKS_ON = re.compile(
+        r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
+        r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
     _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
@@ -252,26 +257,46 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(thank|thanks|lovely|great|excellent|perfect|brilliant|wonderful|noted|got it|updated|"
         r"anything else|and (when|what|can|could|how|where|do you|have you))\b", re.I)
 
-    def _answer(self, text: str, pos: int, entity: str) -> tuple[int, int] | None:
+    def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
         prompt_end = re.compile(r"[?.!\n]").search(text, pos)
         if not prompt_end:
-            return None
+            return []
         prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start())
         if not (said_with_value or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
-            return None
-        if entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start()):
-            return self._value_in_sentence(text, pos, prompt_end.start(), entity)
+            return []
+        if self._REDACTED.search(text, pos, prompt_end.start()):
+            return []  # verification pass: answered in its own sentence and already redacted
+        spans = []
+        if said_with_value:
+            in_sentence = self._value_in_sentence(text, pos, prompt_end.start(), entity)
+            spans += [in_sentence] if in_sentence else []
+            # The digits in the prompt's sentence may be the agent's own ("last 3 digits ... 42
+            # pounds 50"); the caller's value can still follow, on the other channel.
+            following = self._SENTENCE.search(text, prompt_end.end())
+            if not (following and self._DIGITISH.match(following.group().lstrip())):
+                return spans
+        answer = self._answer_after(text, prompt_end.end(), entity)
+        return spans + ([answer] if answer else [])
+
+    def _answer_after(self, text: str, pos: int, entity: str) -> tuple[int, int] | None:
+        """The sentences after the prompt's sentence that answer it."""
         limit = self.max_answer_words.get(entity, self.default_max_words)
         values_only = entity not in self.skip_negative  # identifiers, numbers, names
         chosen: list[re.Match] = []
-        for n, sentence in enumerate(self._SENTENCE.finditer(text, prompt_end.end())):
+        for n, sentence in enumerate(self._SENTENCE.finditer(text, pos)):
             body = sentence.group()
+            if n == 0 and self._REDACTED.search(body):
+                return None  # verification pass: the answer was found and redacted already
             asks = body.rstrip().endswith("?")
-            # A value read back with a rising tone comes out as "M20 4FR?": still the answer.
-            if asks and not (n == 0 and values_only and self._DIGITISH.search(body)):
+            # What follows the question straight away is the answer even when the recogniser
+            # heard a rising tone ("M20 4FR?", "I'm bisexual?"), unless it is the agent asking on.
+            read_back = values_only and self._DIGITISH.search(body)
+            if asks and not (n == 0 and (read_back or not self._ASKS_ON.match(body))):
                 break
+            if n and values_only and self._ACKNOWLEDGEMENT.match(body):
+                continue  # the agent's "yep" between the groups of a number
             if n and self._MOVING_ON.match(body):
                 break
             if n and values_only and not self._DIGITISH.match(body.lstrip()):
@@ -338,14 +363,16 @@ class DigitRunRecognizer(EntityRecognizer):
         min_digits: int = 6,
         supported_entities: list[str] | None = None,
         unit_words: list[str] | None = None,
+        card_follow_up_words: int = 40,
         name: str = "DigitRunRecognizer",
         supported_language: str = "en",
     ):
         self.min_digits = min_digits
         self.unit_words = {u.lower() for u in (unit_words or [])}
+        self.card_follow_up_words = card_follow_up_words
         super().__init__(
             supported_entities=supported_entities
-            or ["CARD_NUMBER", "PHONE_NUMBER", "NHS_NUMBER", "BANK_ACCOUNT", "SORT_CODE"],
+            or ["CARD_NUMBER", "PHONE_NUMBER", "NHS_NUMBER", "BANK_ACCOUNT", "SORT_CODE", "CARD_EXPIRY", "CARD_SECURITY_CODE"],
             name=name,
             supported_language=supported_language,
         )
@@ -403,27 +430,59 @@ class DigitRunRecognizer(EntityRecognizer):
             return "SORT_CODE", 0.5
         return "BANK_ACCOUNT", 0.5
 
+    _MONTH = re.compile(
+        r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|"
+        r"nov|november|dec|december)\b\W*$", re.I)
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        results = []
-        for start, end, digits in self.runs(text):
-            if len(digits) < self.min_digits:
-                continue
-            following = _WORD.search(text, end)
-            if following and following.group().lower() in self.unit_words:
-                continue
-            entity, score = self.classify(digits)
-            if entities and entity not in entities:
-                continue
-            results.append(
-                RecognizerResult(
-                    entity, start, end, score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )  # fmt: skip
-            )
-        return results
+        found: list[tuple[str, int, int, float]] = []
+        runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1])]
+        card_window_end = -1
+        for start, end, digits in runs:
+            if len(digits) >= self.min_digits:
+                entity, score = self.classify(digits)
+                found.append((entity, start, end, score))
+                if entity == "CARD_NUMBER":
+                    card_window_end = self._words_on(text, end, self.card_follow_up_words)
+            elif start < card_window_end and 2 <= len(digits) <= 4:
+                found.append(self._card_follow_up(text, start, end, digits))
+        return [
+            RecognizerResult(
+                entity, start, end, score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )  # fmt: skip
+            for entity, start, end, score in found
+            if not entities or entity in entities
+        ]
+
+    def _card_follow_up(self, text: str, start: int, end: int, digits: str) -> tuple[str, int, int, float]:
+        """The short numbers said just after a card number are its expiry and security code,
+        even when the agent's questions were lost ("..., the end of August 27th, 2, 8, 1.")."""
+        month = self._MONTH.search(text, max(0, start - 20), start)
+        if month:
+            return "CARD_EXPIRY", month.start(), end, 0.6
+        if "/" in text[start:end] or (len(digits) == 4 and 1 <= int(digits[:2]) <= 12):
+            return "CARD_EXPIRY", start, end, 0.5
+        return "CARD_SECURITY_CODE", start, end, 0.5
+
+    def _is_amount(self, text: str, start: int, end: int) -> bool:
+        """'42 pounds', '20 minutes', and the pence in '42 pounds 50'."""
+        following = _WORD.search(text, end)
+        preceding = list(_WORD.finditer(text, max(0, start - 12), start))
+        return any(m and m.group().lower() in self.unit_words for m in (following, preceding[-1] if preceding else None))
+
+    @staticmethod
+    def _words_on(text: str, pos: int, n: int) -> int:
+        """The character position n words after pos."""
+        last = pos
+        for i, w in enumerate(_WORD.finditer(text, pos)):
+            if i >= n:
+                break
+            last = w.end()
+        return last
 
 
 RECOGNIZER_CLASSES = {

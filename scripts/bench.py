@@ -49,7 +49,7 @@ def peak_child_rss_mb() -> float:
 def main() -> int:
     from pipeline.audio import probe
     from pipeline.config import load_settings
-    from pipeline.evaluation.synth import render_all
+    from pipeline.evaluation.synth import render_cached
     from pipeline.models import resolve_asr_model
     from pipeline.transcribe import choose_device
 
@@ -63,8 +63,7 @@ def main() -> int:
 
     settings = load_settings(None, asr={"model": args.model} if args.model else {})
     calls = args.workdir / "calls"
-    if not (calls / "audio").is_dir():
-        render_all([ROOT / "tests/calls/own.yaml", ROOT / "tests/calls/samples.yaml"], calls, ["pcm16k", "mulaw8k"])
+    render_cached([ROOT / "tests/calls/own.yaml", ROOT / "tests/calls/samples.yaml"], calls, ["pcm16k", "mulaw8k"])
     files = sorted(str(p) for p in (calls / "audio").glob("*.wav"))
     formats = {f: probe(Path(f)) for f in files}
     audio_seconds = sum(fmt.duration for fmt in formats.values())

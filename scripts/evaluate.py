@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.config import load_settings  # noqa: E402
 from pipeline.evaluation.score import score_call, summarise  # noqa: E402
-from pipeline.evaluation.synth import render_all  # noqa: E402
+from pipeline.evaluation.synth import render_cached  # noqa: E402
 from pipeline.ingest import discover  # noqa: E402
 from pipeline.run import run_batch  # noqa: E402
 from pipeline.store import LocalStore  # noqa: E402
@@ -30,10 +31,10 @@ DEFAULT_SCRIPTS = [ROOT / "tests/calls/own.yaml", ROOT / "tests/calls/samples.ya
 
 def evaluate(model: str, scripts: list[Path], workdir: Path, variants: list[str]) -> dict:
     rendered = workdir / "calls"
-    if not (rendered / "labels").is_dir():
-        render_all(scripts, rendered, variants)
+    render_cached(scripts, rendered, variants)
     settings = load_settings(None, asr={"model": model})
     out = workdir / f"out-{model.replace('/', '_')}"
+    shutil.rmtree(out, ignore_errors=True)  # every call redacted by today's code, none skipped as done
     sources = discover(str(rendered / "audio"), settings.run.extensions)
     print(f"[{model}] redacting {len(sources)} recordings ...", flush=True)
     batch = run_batch(sources, LocalStore(out), settings, workers=1)

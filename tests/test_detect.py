@@ -50,6 +50,19 @@ POSITIVE = [
     # The customer names the item before its digits; "sort code" as telephone audio gives it.
     (["Sort code forty twelve oh six, account, seven one two two four nine nine eight."], "bank_account", ["seven", "eight."]),
     (["Thought called for the 12th or 6th, thanks."], "sort_code", ["12th", "6th,"]),
+    # A name asked for as someone else's; "post code" heard as "post called"; an answer the
+    # recogniser punctuated as a question.
+    (["What's the colleague's name?", "1|Aisha Khan."], "person_name", ["Aisha", "Khan."]),
+    (["And an email for the contract?", "1|G dot Fraser at gmail .com."], "email_address", ["Fraser", "gmail", ".com."]),
+    (["I'm a practising Sikh and I need somewhere quiet to pray at lunch."], "religious_belief", ["practising", "pray"]),
+    # After a card number, its expiry and code even when the agent's questions were lost.
+    (["I'll wash my stomach.", "1|5, 5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 1, 1, the end of August 27th, 2, 8, 1."], "card_expiry", ["August", "27th,"]),
+    (["I'll wash my stomach.", "1|5, 5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 1, 1, the end of August 27th, 2, 8, 1."], "card_security_code", ["2,", "8,", "1."]),
+    # The agent's own digits in the prompt's sentence do not hide the caller's answer after it.
+    (["Last 3 digits on the back, lovely, that's gone through for 42 pounds 50.", "1|8 0 7."], "card_security_code", ["8", "0", "7."]),
+    (["Can I take the long card number?", "1|4929 1234,", "Yep.", "1|5678 9015."], "card_number", ["4929", "1234,", "5678", "9015."]),
+    (["Can I take your post called, please?", "1|S W 1A, 2AA."], "postcode", ["S", "2AA."]),
+    (["How would you describe your sexual orientation?", "1|I might ask you all?"], "sex_life_sexual_orientation", ["might", "all?"]),
     # Whisper split the answer across segments and ran it into the next question (mono).
     (["Any motoring convictions in the last five years, I got a speed", "in conviction, an SD 30, and 2023, thank you, any other convictions?"], "criminal_offence", ["speed", "conviction,", "SD"]),
 ]
@@ -71,8 +84,11 @@ NEGATIVE = [
     (["I'd like a short lift to the station."], ["criminal_offence"]),
     (["Which account is it about?", "1|The joint one."], ["bank_account"]),
     (["Is your union rep on this?", "1|Yes.", "Good, I'll copy them in."], ["trade_union_membership"]),
+    (["Is it the white box from the Union package?", "Yes, we're on the family plan."], ["trade_union_membership"]),
     (["You don't need to declare genetic test results for this policy.", "Also, please update my address."], ["genetic"]),
     (["That's 6.50 pounds and 12/30 percent off."], ["card_expiry"]),
+    (["My card is 4929 1234 5678 9015.", "That's 42 pounds 50 and it arrives in 3 days."], ["card_security_code", "card_expiry"]),
+    (["Do you have a religion?", "And is that the Church Road branch?"], ["religious_belief"]),
 ]
 
 
@@ -105,6 +121,32 @@ def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, catego
     transcript = make_transcript(lines)
     found = detected_words(transcript, detector.detect(transcript))
     assert found[category][-1] == last_word
+
+
+def test_a_sentence_run_across_the_other_sides_turns_is_split(detector):
+    """Stereo: the customer's recogniser made one sentence of three answers while the agent
+    asked two more questions; each answer still goes with its question."""
+    from pipeline.data import Segment, Transcript, Word
+
+    def segment(channel, timed_words):
+        words = [Word(text, t, t + 0.25, 0.9, channel) for text, t in timed_words]
+        return Segment(words[0].start, words[-1].end, channel, "agent" if channel == 0 else "customer", words)
+
+    transcript = Transcript(
+        [
+            segment(0, [("What's", 0.0), ("the", 0.2), ("card", 0.4), ("number?", 0.6)]),
+            segment(1, [("5555", 1.0), ("4444", 1.5), ("3333", 2.0), ("1111,", 2.5), ("the", 6.0), ("end", 6.3), ("of", 6.6),
+                        ("August", 6.9), ("27th,", 7.2), ("2,", 10.0), ("8,", 10.3), ("1.", 10.6)]),
+            segment(0, [("And", 4.0), ("when", 4.3), ("does", 4.6), ("it", 4.9), ("expire?", 5.2)]),
+            segment(0, [("And", 8.0), ("the", 8.3), ("security", 8.6), ("code?", 8.9)]),
+        ],
+        "en",
+        {"name": "test"},
+    )  # fmt: skip
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"August", "27th,"} <= set(found["card_expiry"])
+    assert found["card_security_code"] == ["2,", "8,", "1."]
+    assert "5555" in found["card_number"]
 
 
 def test_answer_stops_before_agent_moves_on(detector):
@@ -187,6 +229,17 @@ def test_residue_finds_what_redaction_made_visible(detector):
     residue = detector.residue(transcript, partial)
     assert {d.category for d in residue} == {"health"}
     assert all(d.detector.startswith("verification:") for d in residue)
+
+
+def test_verification_does_not_find_new_answers_beside_redacted_ones(detector):
+    """Redacting an answer must not make the next sentence look like the answer."""
+    transcript = make_transcript([
+        "Can I have the card number please?", "4539 1488 0343 6467.", "And the expiry date, the limit went to eight.",
+        "And the three digits on the Mac, six four two.", "That's all gone through, the sofa comes on the ninth.",
+    ])  # fmt: skip
+    detections = detector.detect(transcript)
+    assert {d.category for d in detections} >= {"card_number", "card_expiry", "card_security_code"}
+    assert detector.residue(transcript, detections) == []
 
 
 def test_stereo_answers_come_from_the_customer_channel(detector):

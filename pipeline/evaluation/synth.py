@@ -12,7 +12,9 @@ unless told otherwise, with a labels JSON beside the audio.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import shutil
 import json
 import re
 import subprocess
@@ -208,6 +210,21 @@ def render_all(
                 label_path.write_text(json.dumps(labels, indent=1))
                 written.append(label_path)
     return written
+
+
+def render_cached(scripts: list[Path], outdir: Path, variants: list[str]) -> None:
+    """render_all, unless outdir already holds a rendering of exactly these scripts and variants
+    (a stale rendering would score today's detectors on yesterday's calls)."""
+    digest = hashlib.sha256()
+    for script in scripts:
+        digest.update(script.name.encode() + b"\0" + script.read_bytes())
+    digest.update(",".join(variants).encode())
+    stamp = outdir / "rendered-from.sha256"
+    if stamp.is_file() and stamp.read_text() == digest.hexdigest():
+        return
+    shutil.rmtree(outdir, ignore_errors=True)
+    render_all(scripts, outdir, variants)
+    stamp.write_text(digest.hexdigest())
 
 
 def main(argv: list[str] | None = None) -> int:
