@@ -224,11 +224,14 @@ class PromptedAnswerRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
+        placeholders = [(m.start(), m.end()) for m in self._REDACTED.finditer(text)]
         for entity, regexes in self.prompts.items():
             if entities and entity not in entities:
                 continue
             for rx in regexes:
                 for m in rx.finditer(text):
+                    if any(a <= m.start() < b for a, b in placeholders):
+                        continue  # verification pass: "[ADDRESS]" is no question about an address
                     for span in self._answers(text, m.end(), entity):
                         results.append(self._result(entity, *span))
         return results

@@ -271,11 +271,16 @@ class CallProcessor:
             stage = list(call.timings)[-1] if call.timings else "start"
             return self._fail(call.source, store, f"internal error during {stage}: {type(exc).__name__}", call.timings)
 
+    VERIFICATION_ROUNDS = 12
+
     def verified(self, transcript, detections):
-        """Re-scan the redacted transcript; what it still finds is redacted too, and if a second
-        scan still finds something the call is not published."""
+        """Re-scan the redacted transcript; what it still finds is redacted too (each redaction
+        can bring the next item into context: a recogniser's repetition loop of dates), and if
+        the scans have not come clean after a few rounds the call is not published."""
         residue = self.detector.residue(transcript, detections)
-        if residue:
+        for _ in range(self.VERIFICATION_ROUNDS - 1):
+            if not residue:
+                break
             detections = merge_detections(detections + residue)
             residue = self.detector.residue(transcript, detections)
         if residue:

@@ -231,14 +231,21 @@ def test_residue_finds_what_redaction_made_visible(detector):
     assert all(d.detector.startswith("verification:") for d in residue)
 
 
-def test_verification_does_not_find_new_answers_beside_redacted_ones(detector):
+@pytest.mark.parametrize(
+    "lines, categories",
+    [
+        (["Can I have the card number please?", "4539 1488 0343 6467.", "And the expiry date, the limit went to eight.",
+          "And the three digits on the Mac, six four two.", "That's all gone through, the sofa comes on the ninth."],
+         {"card_number", "card_expiry", "card_security_code"}),
+        # "[ADDRESS]" left by redaction is no question about an address.
+        (["What's the new address?", "22B Chavinu, any free, 1HG?", "Updated?", "Anything else?"], {"address"}),
+    ],
+)  # fmt: skip
+def test_verification_does_not_find_new_answers_beside_redacted_ones(detector, lines, categories):
     """Redacting an answer must not make the next sentence look like the answer."""
-    transcript = make_transcript([
-        "Can I have the card number please?", "4539 1488 0343 6467.", "And the expiry date, the limit went to eight.",
-        "And the three digits on the Mac, six four two.", "That's all gone through, the sofa comes on the ninth.",
-    ])  # fmt: skip
+    transcript = make_transcript(lines)
     detections = detector.detect(transcript)
-    assert {d.category for d in detections} >= {"card_number", "card_expiry", "card_security_code"}
+    assert {d.category for d in detections} >= categories
     assert detector.residue(transcript, detections) == []
 
 
