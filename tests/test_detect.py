@@ -87,6 +87,7 @@ NEGATIVE = [
     (["Is it the white box from the Union package?", "Yes, we're on the family plan."], ["trade_union_membership"]),
     (["You don't need to declare genetic test results for this policy.", "Also, please update my address."], ["genetic"]),
     (["That's 6.50 pounds and 12/30 percent off."], ["card_expiry"]),
+    (["A table for a party on 4 on Friday at 7. No problem."], ["email_address"]),
     (["My card is 4929 1234 5678 9015.", "That's 42 pounds 50 and it arrives in 3 days."], ["card_security_code", "card_expiry"]),
     (["Do you have a religion?", "And is that the Church Road branch?"], ["religious_belief"]),
 ]
