@@ -7,6 +7,7 @@ configuration error before any work.
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -246,22 +247,42 @@ def expire(
 
 @app.command()
 def review(
-    output: Path = typer.Argument(..., help="The OUTPUT folder of a run."),
+    output: str = typer.Argument(..., help="The OUTPUT of a run: a folder or s3://bucket/prefix/."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
 ) -> None:
     """A local web site to listen to redacted calls, read their transcripts and flag misses."""
     from .review import serve
 
-    if not output.is_dir():
-        fail_usage(f"{output}: not a folder (review reads a local OUTPUT folder)")
+    folder = _local_outputs(output)
     err.print(f"Reviewing {output} at http://{host}:{port}/ (Ctrl-C to stop)")
-    serve(output, host, port)
+    serve(folder, host, port)
+
+
+def _local_outputs(output: str) -> Path:
+    """A local folder holding a run's outputs: OUTPUT itself, or an S3 OUTPUT mirrored into
+    ~/.cache/callredact/outputs/BUCKET/PREFIX (flags made in review stay there)."""
+    from .s3 import describe, is_s3
+
+    if not is_s3(output):
+        if not Path(output).is_dir():
+            fail_usage(f"{output}: not a folder")
+        return Path(output)
+    from .store import S3Store
+
+    store = S3Store(output)
+    cache = Path(os.environ.get("CALLREDACT_CACHE", "~/.cache/callredact")).expanduser() / "outputs"
+    try:
+        with err.status(f"Fetching the redacted outputs under {output} ..."):
+            return store.mirror_outputs(cache / store.location.bucket / store.location.prefix)
+    except Exception as exc:  # listing or download refused: one line, not a traceback
+        fail_usage(f"{output}: cannot fetch outputs ({describe(exc)})")
+        raise AssertionError("unreachable") from None
 
 
 @app.command()
 def spotcheck(
-    output: Path = typer.Argument(..., help="The OUTPUT folder of a run."),
+    output: str = typer.Argument(..., help="The OUTPUT of a run: a folder or s3://bucket/prefix/."),
     sample: int = typer.Option(..., "--sample", min=1, help="How many calls to check."),
     report: Path = typer.Option(..., "--report", help="Where to write the HTML report."),
     seed: int = typer.Option(0, "--seed", help="Seed of the random sample (same seed, same sample)."),
@@ -273,9 +294,8 @@ def spotcheck(
     from .spotcheck import spotcheck as run_spotcheck
 
     settings = _settings_or_exit(config)
-    if not output.is_dir():
-        fail_usage(f"{output}: not a folder")
-    html_report, checked = run_spotcheck(output, sample, seed, settings, retranscribe, originals)
+    folder = _local_outputs(output)
+    html_report, checked = run_spotcheck(folder, sample, seed, settings, retranscribe, originals)
     if not checked:
         fail_usage(f"{output}: no redacted calls found")
     report.write_text(html_report, encoding="utf-8")

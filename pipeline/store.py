@@ -156,6 +156,25 @@ class S3Store(_Store):
     def __getstate__(self):  # the client is made again in each worker process
         return {**self.__dict__, "_client": None}
 
+    def mirror_outputs(self, dest: Path) -> Path:
+        """The redacted outputs copied into a local folder, for review and spot-checks, which
+        read files. The run's register, audit and failure logs ('_*') stay in the bucket;
+        local files beside them (a reviewer's flags) are kept."""
+        dest.mkdir(parents=True, exist_ok=True)
+        prefix = self.location.prefix
+        for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.location.bucket, Prefix=prefix):
+            for obj in page.get("Contents", []):
+                relative = obj["Key"][len(prefix) :]
+                name = relative.rsplit("/", 1)[-1]
+                if not name or name.startswith("_") or TEMP_MARK in name or ".." in relative.split("/"):
+                    continue
+                target = dest / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_name(f".{target.name}{TEMP_MARK}")
+                self.client.download_file(self.location.bucket, obj["Key"], str(partial))
+                partial.replace(target)
+        return dest
+
     @property
     def client(self):
         from . import s3

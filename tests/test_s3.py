@@ -170,6 +170,16 @@ def test_archive_to_bucket_with_tags_and_safe_reruns(tmp_path, s3, endpoint, con
     assert rewritten == sorted(f"2026/11/{changed[:-4]}{s}" for s in (".wav", ".transcript.json", ".redaction.json"))
     assert etags  # outputs existed throughout
 
+    # Spot-check and review read a bucket too: the redacted outputs are mirrored locally,
+    # the run's own logs are not.
+    cache = tmp_path / "cache"
+    check = cli("spotcheck", "s3://redacted/2026/", "--sample", "2", "--seed", "7", "--report", str(tmp_path / "r.html"),
+                "--config", str(config), env={**endpoint, "CALLREDACT_CACHE": str(cache)})  # fmt: skip
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert "2 calls checked" in check.stderr and (tmp_path / "r.html").read_text().count("sample-") >= 2
+    mirrored = sorted(str(p.relative_to(cache / "outputs/redacted/2026")) for p in cache.rglob("*") if p.is_file())
+    assert mirrored == sorted(k[len("2026/"):] for k in keys), "the redacted outputs only, not the register or logs"
+
     # Lifecycle rules: printed, and applied next to an existing rule of the owner's.
     s3.put_bucket_lifecycle_configuration(Bucket="redacted", LifecycleConfiguration={"Rules": [
         {"ID": "owner-logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"}, "Expiration": {"Days": 30}}]})
