@@ -50,6 +50,8 @@ POSITIVE = [
     # The customer names the item before its digits; "sort code" as telephone audio gives it.
     (["Sort code forty twelve oh six, account, seven one two two four nine nine eight."], "bank_account", ["seven", "eight."]),
     (["Thought called for the 12th or 6th, thanks."], "sort_code", ["12th", "6th,"]),
+    # The vulnerability questions contact centres ask are about health.
+    (["Does anyone in the home need extra support?", "1|My wife uses a home oxygen machine."], "health", ["oxygen", "machine."]),
     # A name asked for as someone else's; "post code" heard as "post called"; an answer the
     # recogniser punctuated as a question.
     (["What's the colleague's name?", "1|Aisha Khan."], "person_name", ["Aisha", "Khan."]),
@@ -88,6 +90,7 @@ NEGATIVE = [
     (["You don't need to declare genetic test results for this policy.", "Also, please update my address."], ["genetic"]),
     (["That's 6.50 pounds and 12/30 percent off."], ["card_expiry"]),
     (["A table for a party on 4 on Friday at 7. No problem."], ["email_address"]),
+    (["Do you need any extra support?", "1|No, I'm fine thanks."], ["health"]),
     (["My card is 4929 1234 5678 9015.", "That's 42 pounds 50 and it arrives in 3 days."], ["card_security_code", "card_expiry"]),
     (["Do you have a religion?", "And is that the Church Road branch?"], ["religious_belief"]),
 ]
