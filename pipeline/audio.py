@@ -15,6 +15,7 @@ import numpy as np
 from pydub import AudioSegment
 
 from .data import AudioFormat
+from .logs import one_line
 
 WHISPER_RATE = 16000
 
@@ -72,17 +73,12 @@ def probe(path: Path) -> AudioFormat:
     except AudioError:
         raise
     except Exception as exc:  # av.error.* for unreadable or unknown data
-        raise AudioError(f"no audio stream (not an audio file, or a corrupt header: {_first_line(exc)})") from None
+        raise AudioError(f"no audio stream (not an audio file, or a corrupt header: {one_line(exc)})") from None
     if not 1000 <= sample_rate <= 384000:
         raise AudioError(f"implausible sample rate {sample_rate} Hz")
     if not 1 <= channels <= 8:
         raise AudioError(f"unsupported channel count {channels}")
     return AudioFormat(container_name, codec, sample_rate, channels, int(bit_rate) if bit_rate else None, sample_fmt, duration, tags)
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 def decode(path: Path, fmt: AudioFormat) -> np.ndarray:
@@ -101,7 +97,7 @@ def decode(path: Path, fmt: AudioFormat) -> np.ndarray:
             for out in resampler.resample(None):
                 chunks.append(out.to_ndarray().reshape(-1))
     except Exception as exc:
-        raise AudioError(f"cannot decode: {_first_line(exc)}") from None
+        raise AudioError(f"cannot decode: {one_line(exc)}") from None
     samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
     if samples.size == 0:
         raise AudioError("no audio samples (zero-length or truncated file)")
@@ -209,5 +205,5 @@ def encode(samples: np.ndarray, fmt: AudioFormat) -> bytes:
     try:
         segment.export(out, format=fmt.container, codec=codec, bitrate=bitrate, parameters=parameters)
     except Exception as exc:
-        raise AudioError(f"cannot encode as {fmt.container}/{fmt.codec}: {str(exc).splitlines()[0]}") from None
+        raise AudioError(f"cannot encode as {fmt.container}/{fmt.codec}: {one_line(exc)}") from None
     return out.getvalue()

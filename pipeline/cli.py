@@ -10,7 +10,7 @@ import json
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -29,7 +29,7 @@ class Device(str, Enum):
     cuda = "cuda"
 
 
-def fail_usage(message: str) -> None:
+def fail_usage(message: str) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}")
     raise typer.Exit(2)
 
@@ -277,7 +277,6 @@ def _local_outputs(output: str) -> Path:
             return store.mirror_outputs(cache / store.location.bucket / store.location.prefix)
     except Exception as exc:  # listing or download refused: one line, not a traceback
         fail_usage(f"{output}: cannot fetch outputs ({describe(exc)})")
-        raise AssertionError("unreachable") from None
 
 
 @app.command()

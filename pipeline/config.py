@@ -140,13 +140,13 @@ class ChannelSettings(_Strict):
 
 class RunSettings(_Strict):
     workers: int = Field(0, ge=0, le=64)  # 0: auto, one worker per 4 cores (CTranslate2 scales with threads)
+    max_duration_s: float = Field(4 * 3600, gt=0)
+    extensions: list[str] = [".wav", ".mp3", ".flac", ".ogg", ".opus", ".m4a"]
 
     def worker_count(self) -> int:
         import os
 
         return self.workers or max(1, (os.cpu_count() or 1) // 4)
-    max_duration_s: float = Field(4 * 3600, gt=0)
-    extensions: list[str] = [".wav", ".mp3", ".flac", ".ogg", ".opus", ".m4a"]
 
 
 class StorageSettings(_Strict):

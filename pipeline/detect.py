@@ -33,6 +33,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what placeholder() writes
+_SENTENCE_END = (".", "?", "!")
 
 
 def placeholder(category: str, word: str) -> str:
@@ -85,7 +87,7 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
         current: list[tuple[int, int]] = []
         for wi, word in enumerate(segment.words):
             current.append((si, wi))
-            if word.text.endswith((".", "?", "!")):
+            if word.text.endswith(_SENTENCE_END):
                 runs.append((segment.words[current[0][1]].start, segment.channel, current))
                 current = []
         if current:
@@ -127,7 +129,7 @@ def _split_at_other_turns(transcript: Transcript, runs: list) -> list:
 
 
 def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
-    return transcript.segments[key[0]].words[key[1]].text.endswith((".", "?", "!"))
+    return transcript.segments[key[0]].words[key[1]].text.endswith(_SENTENCE_END)
 
 
 def transcript_text(transcript: Transcript) -> TranscriptText:

@@ -23,6 +23,12 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(doc, default=str)
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception's message as one line for the user (its type when it has none)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def setup(level: str = "WARNING", json_format: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if json_format else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -8,6 +8,7 @@ Presidio's loader unchanged.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Iterable
 
@@ -15,6 +16,8 @@ import numpy as np
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .detect import PLACEHOLDER
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
@@ -64,6 +67,20 @@ def is_english(word: str, known: frozenset[str]) -> bool:
     return any(s in known for s in stems) or any(s + "e" in known for s in stems[1:])
 
 
+@dataclass(frozen=True)
+class _TermIndex:
+    """The terms of one word count, with what the fuzzy bound needs of them, built once."""
+
+    terms: list[str]
+    counts: np.ndarray  # (terms, alphabet) character counts
+    lengths: np.ndarray  # (terms, 1)
+    first_letters: np.ndarray  # (terms, 1)
+
+    @classmethod
+    def of(cls, terms: list[str], counts: np.ndarray) -> "_TermIndex":
+        return cls(terms, counts, np.array([len(t) for t in terms])[:, None], np.array([t[0] for t in terms])[:, None])
+
+
 class TermListRecognizer(PatternRecognizer):
     """Terms of one category (conditions, faiths, unions, ...), matched whole-word, plus fuzzy
     matching of longer terms for ASR errors ("lamotrogine"), minus exclusions ("European
@@ -95,6 +112,7 @@ class TermListRecognizer(PatternRecognizer):
         # SequenceMatcher indexes its second sequence: index each term once, not per candidate.
         self.fuzzy_matchers = {term: SequenceMatcher(None, "", term) for term in self.fuzzy_terms}
         self.fuzzy_alphabet = {c: i for i, c in enumerate(sorted({c for t in self.fuzzy_terms for c in t}))}
+        self.fuzzy_term_index = {n: _TermIndex.of(terms, self._char_counts(terms)) for n, terms in self.fuzzy_by_length.items()}
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
@@ -122,31 +140,30 @@ class TermListRecognizer(PatternRecognizer):
         words = list(_WORD.finditer(text))
         lowered = [w.group().lower() for w in words]
         results: list[RecognizerResult] = []
-        for n, terms in self.fuzzy_by_length.items():
+        for n, index in self.fuzzy_term_index.items():
             candidates = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
             spans = [(words[i].start(), words[i + n - 1].end()) for i in range(len(candidates))]
             if n == 1:  # a single word must keep its first letter, and be no English word
-                self._near_misses(terms, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
+                self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
                 split = ["".join(lowered[i : i + 2]) for i in range(len(words) - 1)]
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in range(len(split))]
-                self._near_misses(terms, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
+                self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
-                self._near_misses(terms, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
+                self._near_misses(index, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
         return results
 
-    def _near_misses(self, terms, candidates, spans, threshold, same_first_letter, known, covered, results) -> None:
+    def _near_misses(self, index: "_TermIndex", candidates, spans, threshold, same_first_letter, known, covered, results) -> None:
         if not candidates:
             return
         # Difflib's quick_ratio (shared characters) bounds the ratio from above: computed for
         # every term-candidate pair at once, it leaves few pairs for the exact ratio.
-        shared = np.minimum(self._char_counts(terms)[:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
-        term_len = np.array([len(t) for t in terms])[:, None]
+        shared = np.minimum(index.counts[:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
         cand_len = np.array([len(c) for c in candidates])[None, :]
-        possible = (2.0 * shared / (term_len + cand_len) >= threshold) & (np.abs(term_len - cand_len) <= 3)
+        possible = (2.0 * shared / (index.lengths + cand_len) >= threshold) & (np.abs(index.lengths - cand_len) <= 3)
         if same_first_letter:
-            possible &= np.array([t[0] for t in terms])[:, None] == np.array([c[0] for c in candidates])[None, :]
+            possible &= index.first_letters == np.array([c[0] for c in candidates])[None, :]
         for t, i in zip(*np.nonzero(possible)):  # term by term, as `covered` grows
-            term, candidate = terms[t], candidates[i]
+            term, candidate = index.terms[t], candidates[i]
             start, end = spans[i]  # an exact match of the term itself is already covered
             if any(s < end and start < e for s, e in covered):
                 continue
@@ -237,7 +254,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         return results
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
-    _REDACTED = re.compile(r"\[[A-Z_]+\]")  # a placeholder left by redaction (detect.placeholder)
+    _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
     _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
@@ -474,8 +491,8 @@ class DigitRunRecognizer(EntityRecognizer):
     def _is_amount(self, text: str, start: int, end: int) -> bool:
         """'42 pounds', '20 minutes', and the pence in '42 pounds 50'."""
         following = _WORD.search(text, end)
-        preceding = list(_WORD.finditer(text, max(0, start - 12), start))
-        return any(m and m.group().lower() in self.unit_words for m in (following, preceding[-1] if preceding else None))
+        preceding = list(_WORD.finditer(text, max(0, start - 12), start))[-1:]
+        return any(m.group().lower() in self.unit_words for m in [following, *preceding] if m)
 
     @staticmethod
     def _words_on(text: str, pos: int, n: int) -> int:

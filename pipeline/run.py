@@ -29,6 +29,7 @@ from .detect import merge_detections
 from .config import Settings
 from .data import CallResult, Recording, SourceFile, Transcript
 from .ingest import fetched, fingerprint, load
+from .logs import one_line
 from .register import Register
 from .s3 import S3Error
 from .s3 import describe as describe_s3_error
@@ -51,11 +52,6 @@ def _build_text_analysis(settings: Settings):
     from .redact_text import TextRedactor
 
     return Detector(settings), TextRedactor(settings.redaction)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else ""
 
 
 class VerificationError(Exception):
@@ -167,7 +163,7 @@ class CallProcessor:
         except ModelError as exc:
             raise StartupError(str(exc)) from None
         except Exception as exc:
-            raise StartupError(f"cannot build the detectors: {type(exc).__name__}: {_first_line(exc)}") from None
+            raise StartupError(f"cannot build the detectors: {type(exc).__name__}: {one_line(exc)}") from None
 
     def process(self, source: SourceFile, store: Store, previous_expiry: dt.date | None = None) -> CallResult:
         """One call through every stage."""
@@ -363,10 +359,7 @@ def model_hashes(settings: Settings) -> dict:
 
 
 def _worker_failure(source: SourceFile, store: Store, exc: BaseException) -> CallResult:
-    reason = f"worker process failed: {type(exc).__name__}"
-    store.withdraw(source.relative)
-    store.record_failure(source.relative, reason)
-    return CallResult(source, False, reason)
+    return CallProcessor._fail(source, store, f"worker process failed: {type(exc).__name__}", {})
 
 
 def _execute_overlapped(processor: CallProcessor, jobs, store: Store, stop) -> Iterator[CallResult]:
