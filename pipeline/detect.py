@@ -340,7 +340,8 @@ def merge_detections(detections: list[Detection]) -> list[Detection]:
         by_category.setdefault(d.category, []).append(d)
     merged: list[Detection] = []
     for category, items in by_category.items():
-        items.sort(key=lambda d: d.words[0])
+        # Presidio returns results in no fixed order: equal scores must not decide by arrival.
+        items.sort(key=lambda d: (d.words[0], -d.score, d.detector))
         current = items[0]
         for d in items[1:]:
             if set(d.words) & set(current.words) or d.words[0] <= current.words[-1]:

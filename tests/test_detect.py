@@ -253,6 +253,17 @@ def test_verification_does_not_find_new_answers_beside_redacted_ones(detector, l
     assert detector.residue(transcript, detections) == []
 
 
+def test_merging_does_not_depend_on_the_order_results_arrive_in():
+    from pipeline.data import Detection
+    from pipeline.detect import merge_detections
+
+    a = Detection("card_number", 0.7, "PromptedAnswerRecognizer", ((1, 0), (1, 1)))
+    b = Detection("card_number", 0.7, "DigitRunRecognizer", ((1, 0), (1, 1)))
+    c = Detection("card_number", 0.9, "CreditCardRecognizer", ((1, 1), (1, 2)))
+    assert merge_detections([a, b, c]) == merge_detections([c, b, a]) == merge_detections([b, a, c])
+    assert merge_detections([a, b]) == [Detection("card_number", 0.7, "DigitRunRecognizer", ((1, 0), (1, 1)))]
+
+
 def test_stereo_answers_come_from_the_customer_channel(detector):
     transcript = make_transcript(["And the expiry date?", "That's all gone through. Have a good day."])
     assert "card_expiry" in detected_words(transcript, detector.detect(transcript)), "mono: the next words answer"
