@@ -424,7 +424,6 @@ def _execute_ray(jobs, store: Store, settings: Settings, workers: int, threads: 
     cluster has them. Results come back to the driver, which keeps the register."""
     try:
         import ray
-        from ray.util import ActorPool
     except ImportError:
         raise RuntimeError("the Ray executor needs Ray: pip install '.[ray]'") from None
     started_here = not ray.is_initialized()
@@ -436,16 +435,24 @@ def _execute_ray(jobs, store: Store, settings: Settings, workers: int, threads: 
         actor_cls = ray.remote(RayRedactor).options(num_cpus=threads, num_gpus=1 if use_gpu else 0)
         actors = [actor_cls.remote(settings, threads) for _ in range(workers)]
         on_loaded()
-        pool = ActorPool(actors)
-        for source, previous in jobs:
-            pool.submit(lambda actor, job: actor.process.remote(*job), (source, store, previous))
-        while pool.has_next():
-            if stop.requested:
-                break
+        waiting = iter(jobs)
+        in_flight: dict = {}  # ObjectRef -> (actor, source): a failed call is known by name
+
+        def give(actor) -> None:
+            job = next(waiting, None)
+            if job is not None:
+                in_flight[actor.process.remote(job[0], store, job[1])] = (actor, job[0])
+
+        for actor in actors:
+            give(actor)
+        while in_flight and not stop.requested:
+            (ref,), _ = ray.wait(list(in_flight), num_returns=1)
+            actor, source = in_flight.pop(ref)
             try:
-                yield pool.get_next_unordered()
-            except Exception as exc:  # the actor died; its call is failed closed
-                log.warning("Ray actor failed: %s", type(exc).__name__)
+                yield ray.get(ref)
+            except Exception as exc:  # the actor died: its call is failed closed, by name
+                yield _worker_failure(source, store, exc)
+            give(actor)
         for actor in actors:
             ray.kill(actor)
     finally:
