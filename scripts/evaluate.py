@@ -64,6 +64,8 @@ def print_result(r: dict) -> None:
     print(f"{'ALL':30s} {r['spans']:5d} {'':7s} {r['recall']:7.1%}")
     print(f"special-category recall {r['special_category_recall']:.1%}   over-masking {r['overmasking']:.1%}   "
           f"transcript leaks {r['transcript_leaks']}")
+    print(f"special_category_data reported for {r['special_calls_reported']} of {r['special_calls']} calls that hold it; "
+          f"for {r['other_calls_reported_special']} of {r['calls'] - r['special_calls']} that do not")
     for variant, v in r["by_variant"].items():
         print(f"  {variant:8s} recall {v['recall']:.1%}  special {v['special_category_recall']:.1%}  "
               f"over-masking {v['overmasking']:.1%}  leaks {v['transcript_leaks']}")

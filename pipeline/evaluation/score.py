@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..audio import decode, probe
+from ..categories import SPECIAL_CATEGORIES
 from ..recognizers import NUMBER_WORDS
 
 FRAME_S = 0.01
@@ -80,6 +81,9 @@ class CallScore:
     spans: list[dict] = field(default_factory=list)  # category, share, bleeped, leaked
     speech_seconds: float = 0.0
     overmasked_seconds: float = 0.0
+    # Does the call hold special-category data (by its labels), and did the report say so?
+    special_labelled: bool = False
+    special_reported: bool = False
 
 
 def score_call(labels: dict, input_audio: Path, output_dir: Path, tone_hz: float = 1000.0) -> CallScore:
@@ -92,7 +96,12 @@ def score_call(labels: dict, input_audio: Path, output_dir: Path, tone_hz: float
     transcript_path = output_dir / f"{stem}.transcript.json"
     transcript = json.loads(transcript_path.read_text())
     text = " ".join(s["text"] for s in transcript["segments"])
-    result = CallScore(labels["id"])
+    report = json.loads((output_dir / f"{stem}.redaction.json").read_text())
+    result = CallScore(
+        labels["id"],
+        special_labelled=any(span["category"] in SPECIAL_CATEGORIES for span in labels["spans"]),
+        special_reported=bool(report["special_category_data"]),
+    )
     for span in labels["spans"]:
         share = frame_share(mask, span["channel"], span["start"], span["end"])
         result.spans.append(
@@ -120,9 +129,8 @@ def summarise(scores: list[CallScore]) -> dict:
             per_category.setdefault(span["category"], []).append(span["bleeped"])
             leaks += span["leaked"]
     all_spans = [b for v in per_category.values() for b in v]
-    from ..categories import SPECIAL_CATEGORIES
-
     special = [b for c, v in per_category.items() if c in SPECIAL_CATEGORIES for b in v]
+    special_calls = [s for s in scores if s.special_labelled]
     speech = sum(s.speech_seconds for s in scores)
     over = sum(s.overmasked_seconds for s in scores)
     return {
@@ -136,4 +144,8 @@ def summarise(scores: list[CallScore]) -> dict:
         },
         "overmasking": round(over / speech, 3) if speech else 0.0,
         "transcript_leaks": leaks,
+        # Calls with special-category data reported as such, and calls without it reported anyway.
+        "special_calls": len(special_calls),
+        "special_calls_reported": sum(s.special_reported for s in special_calls),
+        "other_calls_reported_special": sum(s.special_reported for s in scores if not s.special_labelled),
     }
