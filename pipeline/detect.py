@@ -22,7 +22,8 @@ _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
-_ASKING = re.compile(r"\s*(and\s+)?(any|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\s*(and\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
@@ -250,7 +251,10 @@ class Detector:
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             if category in self.settings.phrase_categories:
-                if self._not_a_disclosure(tt.text, r.start, r.end):
+                # An answer to the agent's question is a disclosure by construction, even when
+                # ASR ran the agent's next words ("thank you, and your date of birth") into it.
+                answer = detector == "PromptedAnswerRecognizer"
+                if not answer and self._not_a_disclosure(tt.text, r.start, r.end):
                     continue  # "do you have any medical conditions?" discloses nothing
                 span = self._clause(tt, r.start, r.end)
             words = tt.words_in(*span)
@@ -300,7 +304,11 @@ class Detector:
         asks = is_question or _ASKING.match(clause)
         if asks and not _FIRST_PERSON.search(clause):
             return True
-        return bool(_SECOND_PERSON.search(clause)) and not _SINGULAR_FIRST_PERSON.search(clause)
+        # "you" counts up to the next "and"/"but" after the finding: in "Mixed, White and Black
+        # African and you and your..." ASR ran the agent's reply into the answer.
+        tail = _CONJUNCTION.split(text[end:right], maxsplit=1)[0]
+        own = text[left:end] + tail
+        return bool(_SECOND_PERSON.search(own)) and not _SINGULAR_FIRST_PERSON.search(clause)
 
     def _clause(self, tt: TranscriptText, start: int, end: int) -> tuple[int, int]:
         """The clause around a finding: from the last break before it to the next break after
