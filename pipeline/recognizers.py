@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -38,6 +39,37 @@ def _term_regex(term: str) -> str:
     parts = [re.escape(p) for p in term.strip().split()]
     body = r"[\s\-']+".join(parts).replace(r"\*", r"\w*")
     return rf"(?<![\w']){body}(?![\w'])"
+
+
+# Sound-alike key: consonant classes in order, vowels and doubled sounds dropped ("bipolar
+# disorder" and "bowler this order" both give PLRTSRTR). Coarser than Metaphone on purpose:
+# ASR substitutes voiced for unvoiced (p/b, t/d, s/z) and drops h, w, y.
+_DIGRAPHS = (("tch", "c"), ("ch", "c"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("gh", ""), ("wh", "w"), ("qu", "kw"), ("x", "ks"))
+_SOUND_CLASSES = str.maketrans({
+    "b": "P", "p": "P", "f": "F", "v": "F", "t": "T", "d": "T", "s": "S", "z": "S", "c": "K", "k": "K",
+    "g": "K", "q": "K", "j": "J", "m": "N", "n": "N", "l": "L", "r": "R", "w": None, "h": None, "y": None,
+    "a": None, "e": None, "i": None, "o": None, "u": None,
+})  # fmt: skip
+_SOUND_ALPHABET = {c: i for i, c in enumerate("PFTSKJNLR")}
+
+
+def _sound_counts(keys: list[str]) -> np.ndarray:
+    counts = np.zeros((len(keys), len(_SOUND_ALPHABET)), np.int32)
+    for row, key in enumerate(keys):
+        for c in key:
+            counts[row, _SOUND_ALPHABET[c]] += 1
+    return counts
+
+
+_LEADING_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "and", "of", "to", "in", "on", "for", "is", "it's", "i", "i'm", "we", "we're"}
+
+
+@lru_cache(maxsize=65536)  # the same windows are keyed by every term list
+def sound_key(phrase: str) -> str:
+    letters = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", phrase.lower()))  # soft c
+    for pair, sound in _DIGRAPHS:
+        letters = letters.replace(pair, sound)
+    return re.sub(r"(.)\1+", r"\1", letters.translate(_SOUND_CLASSES))
 
 
 _ENGLISH_WORDS: frozenset[str] | None = None
@@ -100,9 +132,16 @@ class TermListRecognizer(PatternRecognizer):
         fuzzy_min_length: int = 6,
         fuzzy_ratio: float = 0.75,
         fuzzy_phrase_ratio: float = 0.85,
+        phonetic: bool = True,
+        phonetic_ratio: float = 0.85,
+        phonetic_min_key: int = 6,
         supported_language: str = "en",
     ):
         patterns = [Pattern(f"term {i}", _term_regex(t), score) for i, t in enumerate(terms)]
+        # Presidio counts the matched word itself as context: a term that is also a context
+        # word ("union") would lift itself over min_score in "the Union package".
+        lowered_terms = {t.lower() for t in terms}
+        context = [c for c in (context or []) if c.lower() not in lowered_terms]
         patterns += [Pattern(f"cue {i}", c, cue_score) for i, c in enumerate(cues or [])]
         self.exclusions = [re.compile(e, re.IGNORECASE) for e in (exclusions or [])]
         self.fuzzy_terms = [t.lower() for t in terms if fuzzy and "*" not in t and len(t) >= fuzzy_min_length]
@@ -116,6 +155,12 @@ class TermListRecognizer(PatternRecognizer):
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
+        # Phrases only: a single word that merely sounds like a term is too often another word.
+        self.phonetic_terms = {
+            t: sound_key(t) for t in self.fuzzy_terms if phonetic and " " in t and len(sound_key(t)) >= phonetic_min_key
+        }
+        self.phonetic_ratio = phonetic_ratio
+        self.phonetic_counts = _sound_counts(list(self.phonetic_terms.values()))
         super().__init__(
             supported_entity=supported_entity,
             name=name or f"{supported_entity.title()}TermList",
@@ -150,7 +195,46 @@ class TermListRecognizer(PatternRecognizer):
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
                 self._near_misses(index, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
+        self._sounds_alike(words, lowered, covered, results)
         return results
+
+    def _sounds_alike(self, words: list[re.Match], lowered: list[str], covered, results) -> None:
+        """Phrases heard as other words that sound the same ("bowler this order" for "bipolar
+        disorder", "famous ex couple" for "same sex couple"): the sound keys must be close, the
+        spellings not far apart, and the candidate may not open on a function word."""
+        if not self.phonetic_terms:
+            return
+        flat: list[tuple[str, str, int, int]] = []  # (candidate, its sound key, start, end)
+        sizes = {size for t in self.phonetic_terms for size in (t.count(" ") + 1, t.count(" ") + 2)}
+        for size in sizes:  # a term's own word count, or one more: ASR splits words more than it joins them
+            for i in range(len(words) - size + 1):
+                if lowered[i] not in _LEADING_FUNCTION_WORDS:
+                    candidate = " ".join(lowered[i : i + size])
+                    flat.append((candidate, sound_key(candidate), words[i].start(), words[i + size - 1].end()))
+        if not flat:
+            return
+        # The shared-sound bound (difflib's quick_ratio) for every term and window at once.
+        shared = np.minimum(self.phonetic_counts[:, None, :], _sound_counts([w[1] for w in flat])[None, :, :]).sum(-1)
+        term_len = np.array([len(k) for k in self.phonetic_terms.values()])[:, None]
+        window_len = np.array([len(w[1]) for w in flat])[None, :]
+        term_words = np.array([t.count(" ") + 1 for t in self.phonetic_terms])[:, None]
+        window_words = np.array([w[0].count(" ") + 1 for w in flat])[None, :]
+        possible = (
+            (2.0 * shared >= self.phonetic_ratio * (term_len + window_len))
+            & (np.abs(term_len - window_len) <= 2)
+            & ((window_words == term_words) | (window_words == term_words + 1))
+        )
+        terms = list(self.phonetic_terms.items())
+        for t, i in zip(*np.nonzero(possible)):
+            (term, term_key), (candidate, key, start, end) = terms[t], flat[i]
+            if any(s < end and start < e for s, e in covered):
+                continue
+            matcher = SequenceMatcher(None, key, term_key)
+            if matcher.ratio() >= self.phonetic_ratio:
+                spelling = SequenceMatcher(None, candidate.replace(" ", ""), term.replace(" ", ""))
+                if spelling.ratio() >= 0.7:
+                    results.append(self._result(start, end, self.fuzzy_score, f"sounds like a {self.name} term"))
+                    covered.append((start, end))
 
     def _near_misses(self, index: "_TermIndex", candidates, spans, threshold, same_first_letter, known, covered, results) -> None:
         if not candidates:
@@ -259,7 +343,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
         r"\b(can|could|may|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
-        r"just the|any|have you)\b", re.I)
+        r"just the|any|have you|want|wants|would like)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"

@@ -67,6 +67,16 @@ POSITIVE = [
     (["How would you describe your sexual orientation?", "1|I might ask you all?"], "sex_life_sexual_orientation", ["might", "all?"]),
     # Whisper split the answer across segments and ran it into the next question (mono).
     (["Any motoring convictions in the last five years, I got a speed", "in conviction, an SD 30, and 2023, thank you, any other convictions?"], "criminal_offence", ["speed", "conviction,", "SD"]),
+    # Phrases heard as words that sound the same.
+    (["Not great honestly, I've got my bowler this order, so it's up and down."], "health", ["bowler", "this", "order,"]),
+    (["My partner Sam, we're a famous ex couple, we got married last year."], "sex_life_sexual_orientation", ["famous", "ex", "couple,"]),
+    # An answer that ASR ran into the agent's reply ("and you and your...") is still an answer.
+    (["How would you describe your ethnic group?", "Meet White and Black African and you and your native birth."], "racial_ethnic_origin", ["White", "Black", "African"]),
+    (["Whom am I speaking with, and why are you cancelling?", "1|It's Gareth Pryce."], "person_name", ["Gareth", "Pryce."]),
+    (["The delivery team wants the delivery address", "1|41 Kingsway Crescent."], "address", ["41", "Kingsway", "Crescent."]),
+    (["I broke my wrist when I fell off the ladder."], "health", ["broke", "wrist"]),
+    (["My hearing has got worse and my GP says it's noise induced."], "health", ["GP", "says"]),
+    (["I'm in the union, they're helping me with it."], "trade_union_membership", ["in", "the", "union,"]),
 ]
 
 NEGATIVE = [
@@ -93,6 +103,13 @@ NEGATIVE = [
     (["Do you need any extra support?", "1|No, I'm fine thanks."], ["health"]),
     (["My card is 4929 1234 5678 9015.", "That's 42 pounds 50 and it arrives in 3 days."], ["card_security_code", "card_expiry"]),
     (["Do you have a religion?", "And is that the Church Road branch?"], ["religious_belief"]),
+    # "union" is both a weak term and a context word: it must not lift itself.
+    (["He needs it from the union package."], ["trade_union_membership"]),
+    (["Home insurance, and anyone in the house who has been convicted of an offence."], ["criminal_offence"]),
+    (["Surgery reception. Can I take your NHS number?"], ["health"]),
+    (["I broke my phone screen, can you fix it?"], ["health"]),
+    (["I want to cancel the membership please."], ["political_opinion"]),
+    (["Diabetes can affect you, so tell the DVLA."], ["health"]),
 ]
 
 
