@@ -79,6 +79,10 @@ class TextOperator(_Strict):
 class RedactionSettings(_Strict):
     padding_ms: int = Field(200, ge=0, le=2000)
     merge_gap_ms: int = Field(250, ge=0, le=5000)
+    # Widen a bleep to the start/end of the run of speech its edge word sits in, when a pause
+    # (snap_pause_ms of quiet) is within snap_reach_ms: Whisper's edge-word times drift.
+    snap_reach_ms: int = Field(600, ge=0, le=3000)
+    snap_pause_ms: int = Field(120, ge=10, le=2000)
     mask: Literal["tone", "silence"] = "tone"
     tone_hz: float = Field(1000.0, gt=0)
     tone_level_dbfs: float = Field(-12.0, le=0)

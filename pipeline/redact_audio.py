@@ -9,11 +9,72 @@ from .config import RedactionSettings
 from .data import Detection, Finding, Recording, Transcript
 
 
-def findings_for(
-    detections: list[Detection], transcript: Transcript, duration: float, settings: RedactionSettings
-) -> list[Finding]:
-    """One finding per detection and channel: the padded span of its words there."""
+FRAME_S = 0.01
+
+
+def voiced_frames(channel: np.ndarray, rate: int) -> np.ndarray:
+    """10 ms frames louder than 35 dB under the channel's loud speech (its 97th percentile):
+    on a quiet line the pauses between phrases; on a noisy one, nearly everything."""
+    n = max(1, int(rate * FRAME_S))
+    frames = channel.size // n
+    if frames == 0:
+        return np.zeros(0, bool)
+    power = (channel[: frames * n].astype(np.float64).reshape(frames, n) ** 2).mean(axis=1)
+    db = 10 * np.log10(power + 1e-12)
+    return db > np.percentile(db, 97) - 35.0
+
+
+def _walk_to_pause(voiced: np.ndarray, frame: int, step: int, reach: int, pause: int) -> int | None:
+    """From a voiced frame, the last voiced frame before a pause of `pause` frames, walking
+    `step` (-1 back, +1 on) at most `reach` frames; None when speech runs on past the reach."""
+    last_voiced, silent = frame, 0
+    for k in range(1, reach + pause + 1):
+        i = frame + step * k
+        if i < 0 or i >= voiced.size:
+            return last_voiced
+        if voiced[i]:
+            if k > reach:
+                return None
+            last_voiced, silent = i, 0
+        else:
+            silent += 1
+            if silent >= pause:
+                return last_voiced
+    return None
+
+
+def snap_to_speech(start: float, end: float, voiced: np.ndarray, settings: RedactionSettings) -> tuple[float, float]:
+    """Whisper's word times run late or early at the edge of a phrase (by up to half a second):
+    a bleep whose first or last word lies in a run of speech is widened to where that run
+    starts or ends at a pause, when that is within `snap_reach_ms`. Never narrowed."""
+    reach = int(settings.snap_reach_ms / 1000.0 / FRAME_S)
+    if reach == 0 or voiced.size == 0:
+        return start, end
+    pause = max(1, int(settings.snap_pause_ms / 1000.0 / FRAME_S))
     pad = settings.padding_ms / 1000.0
+    first, last = int((start + pad) / FRAME_S), int((end - pad) / FRAME_S)
+    if 0 <= first < voiced.size and voiced[first]:
+        onset = _walk_to_pause(voiced, first, -1, reach, pause)
+        if onset is not None:
+            start = min(start, onset * FRAME_S - 0.02)
+    if 0 <= last < voiced.size and voiced[last]:
+        offset = _walk_to_pause(voiced, last, +1, reach, pause)
+        if offset is not None:
+            end = max(end, (offset + 1) * FRAME_S + 0.02)
+    return max(0.0, start), end
+
+
+def findings_for(
+    detections: list[Detection],
+    transcript: Transcript,
+    duration: float,
+    settings: RedactionSettings,
+    recording: Recording | None = None,
+) -> list[Finding]:
+    """One finding per detection and channel: the padded span of its words there, widened to
+    the edges of the speech it sits in when the recording is given."""
+    pad = settings.padding_ms / 1000.0
+    voiced: dict[int, np.ndarray] = {}
     findings = []
     for d in detections:
         by_channel: dict[int, list[tuple[float, float]]] = {}
@@ -23,6 +84,11 @@ def findings_for(
         for channel, times in sorted(by_channel.items()):
             start = max(0.0, min(t[0] for t in times) - pad)
             end = min(duration, max(t[1] for t in times) + pad)
+            if recording is not None and channel < recording.format.channels:
+                if channel not in voiced:
+                    voiced[channel] = voiced_frames(recording.samples[:, channel], recording.format.sample_rate)
+                start, end = snap_to_speech(start, end, voiced[channel], settings)
+                end = min(duration, end)
             if end > start:
                 findings.append(
                     Finding(d.category, is_special(d.category), round(start, 3), round(end, 3), channel, d.score, d.detector)

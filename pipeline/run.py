@@ -210,7 +210,7 @@ class CallProcessor:
             with call.timed("detect"):
                 detections = self.verified(transcript, self.detector.detect(transcript))
             with call.timed("redact"):
-                findings = findings_for(detections, transcript, recording.duration, self.settings.redaction)
+                findings = findings_for(detections, transcript, recording.duration, self.settings.redaction, recording)
                 call.masked = bleep(recording, findings, self.settings.redaction)
                 segments = self.text_redactor.redact(transcript, detections)
                 earlier = [d for d in (previous_expiry, store.previous_expiry(source.relative)) if d]

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,27 @@ def test_placeholders_keep_sentence_punctuation():
     det = Detection("card_expiry", 0.9, "t", ((0, 1), (0, 2), (0, 3)))
     segments = TextRedactor(RedactionSettings()).redact(transcript, [det])
     assert segments[0].text == "That's [CARD_EXPIRY]. Have a good day."
+
+
+def test_bleep_edges_snap_to_the_speech_they_sit_in():
+    """Whisper timed the value late (1.5 s) though it is spoken from 1.0 s after a pause: the
+    bleep starts where the speech does; its end, already in the pause, stays as padded."""
+    rate = 8000
+    t = np.arange(4 * rate) / rate
+    speech = ((t >= 1.0) & (t < 2.0)) | ((t >= 2.6) & (t < 3.2))  # two phrases, a pause between
+    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
+    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 4.0), samples)
+    transcript = make_transcript(["eleven twenty seven"])
+    words = transcript.segments[0].words
+    timed = [replace(words[0], start=1.5, end=1.7), replace(words[1], start=1.7, end=1.85), replace(words[2], start=1.85, end=2.05)]
+    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.5, end=2.05)])
+    detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1), (0, 2)))
+    settings = RedactionSettings(padding_ms=200)
+    [plain] = findings_for([detection], transcript, 4.0, settings)
+    [snapped] = findings_for([detection], transcript, 4.0, settings, rec)
+    assert abs(plain.start - 1.3) < 1e-6, "without the audio: padded word times"
+    assert 0.95 <= snapped.start <= 1.0, "widened back to the phrase's onset"
+    assert abs(snapped.end - plain.end) < 1e-6, "the end was already in the pause"
+    # Speech running on past the reach is not swallowed.
+    [capped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, snap_reach_ms=100), rec)
+    assert abs(capped.start - plain.start) < 1e-6
