@@ -29,10 +29,10 @@ from pipeline.store import LocalStore  # noqa: E402
 DEFAULT_SCRIPTS = [ROOT / "tests/calls/own.yaml", ROOT / "tests/calls/samples.yaml", ROOT.parent / "shared/dev-calls.yaml"]
 
 
-def evaluate(model: str, scripts: list[Path], workdir: Path, variants: list[str]) -> dict:
+def evaluate(model: str, scripts: list[Path], workdir: Path, variants: list[str], config: Path | None = None) -> dict:
     rendered = workdir / "calls"
     render_cached(scripts, rendered, variants)
-    settings = load_settings(None, asr={"model": model})
+    settings = load_settings(config, asr={"model": model})
     out = workdir / f"out-{model.replace('/', '_')}"
     shutil.rmtree(out, ignore_errors=True)  # every call redacted by today's code, none skipped as done
     sources = discover(str(rendered / "audio"), settings.run.extensions)
@@ -77,12 +77,13 @@ def main() -> int:
     parser.add_argument("--scripts", nargs="+", type=Path, help="labelled call scripts (YAML)")
     parser.add_argument("--variants", default="pcm16k,mulaw8k")
     parser.add_argument("--workdir", type=Path, default=ROOT / "build/eval")
+    parser.add_argument("--config", type=Path, help="callredact configuration (default: config/default.yaml)")
     args = parser.parse_args()
     scripts = args.scripts or [p for p in DEFAULT_SCRIPTS if p.exists()]
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = []
     for model in args.model or ["tiny.en"]:
-        result = evaluate(model, scripts, args.workdir, args.variants.split(","))
+        result = evaluate(model, scripts, args.workdir, args.variants.split(","), args.config)
         print_result(result)
         results.append(result)
         path = args.workdir / f"results-{model.replace('/', '_')}.json"
