@@ -77,6 +77,7 @@ POSITIVE = [
     (["I broke my wrist when I fell off the ladder."], "health", ["broke", "wrist"]),
     (["My hearing has got worse and my GP says it's noise induced."], "health", ["GP", "says"]),
     (["I'm in the union, they're helping me with it."], "trade_union_membership", ["in", "the", "union,"]),
+    (["I'm registered blind, so please send large print."], "health", ["registered", "blind,"]),
 ]
 
 NEGATIVE = [
@@ -110,6 +111,8 @@ NEGATIVE = [
     (["I broke my phone screen, can you fix it?"], ["health"]),
     (["I want to cancel the membership please."], ["political_opinion"]),
     (["Diabetes can affect you, so tell the DVLA."], ["health"]),
+    (["The blind in my kitchen is broken, can you send a fitter?"], ["health"]),
+    (["I'll just ask your sexual orientation, I mean facial orientation."], ["biometric"]),
 ]
 
 
