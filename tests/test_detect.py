@@ -78,6 +78,8 @@ POSITIVE = [
     (["My hearing has got worse and my GP says it's noise induced."], "health", ["GP", "says"]),
     (["I'm in the union, they're helping me with it."], "trade_union_membership", ["in", "the", "union,"]),
     (["I'm registered blind, so please send large print."], "health", ["registered", "blind,"]),
+    # A spelled postcode whose inward letters and whose question came out garbled.
+    (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
 ]
 
 NEGATIVE = [
@@ -112,6 +114,7 @@ NEGATIVE = [
     (["I want to cancel the membership please."], ["political_opinion"]),
     (["Diabetes can affect you, so tell the DVLA."], ["health"]),
     (["The blind in my kitchen is broken, can you send a fitter?"], ["health"]),
+    (["I'm on the M 6, 4 days a week, and it was plan B 2, 3 times."], ["postcode"]),
     (["I'll just ask your sexual orientation, I mean facial orientation."], ["biometric"]),
 ]
 
