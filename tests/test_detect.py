@@ -78,6 +78,9 @@ POSITIVE = [
     (["My hearing has got worse and my GP says it's noise induced."], "health", ["GP", "says"]),
     (["I'm in the union, they're helping me with it."], "trade_union_membership", ["in", "the", "union,"]),
     (["I'm registered blind, so please send large print."], "health", ["registered", "blind,"]),
+    (["I've got MS so some days I can't get out of bed."], "health", ["MS"]),
+    (["I've been signed off with stress since March."], "health", ["signed", "stress"]),
+    (["I canvass for Labour every weekend."], "political_opinion", ["canvass", "Labour"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
 ]
@@ -115,6 +118,13 @@ NEGATIVE = [
     (["Diabetes can affect you, so tell the DVLA."], ["health"]),
     (["The blind in my kitchen is broken, can you send a fitter?"], ["health"]),
     (["I'm on the M 6, 4 days a week, and it was plan B 2, 3 times."], ["postcode"]),
+    (["I'm off work because of staff problems, and taking time off for my wedding."], ["health"]),
+    (["Can I speak to Ms Jones about the bill?"], ["health"]),
+    (["We're mixed up about the dates, and Black Friday deals are over."], ["racial_ethnic_origin"]),
+    (["I'm blind to the charges, nobody told me."], ["health"]),
+    (["My condition for accepting is a full refund."], ["health"]),
+    (["The green party bags for the kids' birthday."], ["political_opinion"]),
+    (["The Christian Aid envelope came through the door."], ["religious_belief"]),
     (["I'll just ask your sexual orientation, I mean facial orientation."], ["biometric"]),
 ]
 
