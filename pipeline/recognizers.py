@@ -44,7 +44,10 @@ def _term_regex(term: str) -> str:
 # Sound-alike key: consonant classes in order, vowels and doubled sounds dropped ("bipolar
 # disorder" and "bowler this order" both give PLRTSRTR). Coarser than Metaphone on purpose:
 # ASR substitutes voiced for unvoiced (p/b, t/d, s/z) and drops h, w, y.
-_DIGRAPHS = (("tch", "c"), ("ch", "c"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("gh", ""), ("wh", "w"), ("qu", "kw"), ("x", "ks"))
+_DIGRAPHS = (
+    ("tch", "c"), ("ch", "c"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("gh", ""), ("wh", "w"),
+    ("qu", "kw"), ("x", "ks"),
+)  # fmt: skip
 _SOUND_CLASSES = str.maketrans({
     "b": "P", "p": "P", "f": "F", "v": "F", "t": "T", "d": "T", "s": "S", "z": "S", "c": "K", "k": "K",
     "g": "K", "q": "K", "j": "J", "m": "N", "n": "N", "l": "L", "r": "R", "w": None, "h": None, "y": None,
@@ -61,7 +64,12 @@ def _sound_counts(keys: list[str]) -> np.ndarray:
     return counts
 
 
-_LEADING_FUNCTION_WORDS = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "and", "of", "to", "in", "on", "for", "is", "it's", "i", "i'm", "we", "we're"}
+# ASR does not turn the first syllable of a term into one of these: a window opening on one
+# ("the membership" for "party membership") is another phrase.
+_LEADING_FUNCTION_WORDS = {
+    "a", "an", "the", "my", "our", "your", "his", "her", "their", "and", "of", "to", "in", "on", "for", "is",
+    "it's", "i", "i'm", "we", "we're",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=65536)  # the same windows are keyed by every term list
