@@ -503,27 +503,28 @@ class DigitRunRecognizer(EntityRecognizer):
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
             joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
             if value is None or (tok in ("o", "for") and run_end is None):
-                if run_end is not None:
+                if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None
                 digits, repeat = "", 1
                 prev_end = m.end()
                 continue
             if run_end is not None and not joined:
-                yield run_start, run_end, digits
+                if digits:
+                    yield run_start, run_end, digits
                 run_start, digits = None, ""
+            if run_start is None:
+                run_start = m.start()  # "double four" starts at "double"
             if tok in ("double", "triple"):
                 repeat = 2 if tok == "double" else 3
             else:
-                if run_start is None:
-                    run_start = m.start()
                 if tok in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
                     value = value[0] + "0"
                 digits += value * repeat
                 repeat = 1
             run_end = m.end()
             prev_end = m.end()
-        if run_end is not None:
+        if run_end is not None and digits:  # a lone "double" at the end is no number
             yield run_start, run_end, digits
 
     def classify(self, digits: str) -> tuple[str, float]:

@@ -303,3 +303,13 @@ def test_stereo_answers_come_from_the_customer_channel(detector):
     stereo = make_transcript(["And the expiry date?", "That's all gone through.", "1|Eleven twenty seven."])
     found = detected_words(stereo, detector.detect(stereo))
     assert "through." not in found.get("card_expiry", [])
+
+
+@pytest.mark.parametrize("text", ["Be one, one, two, cue double.", "It's double.", "four double. seven", "triple"])
+def test_digit_runs_never_start_without_a_digit(text):
+    """A sentence ending on "double" once made a run with no start, and detection failed."""
+    from pipeline.recognizers import DigitRunRecognizer
+
+    for start, end, digits in DigitRunRecognizer().runs(text):
+        assert digits and 0 <= start < end <= len(text)
+    assert DigitRunRecognizer().analyze(text, []) is not None
