@@ -351,7 +351,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
         r"\b(can|could|may|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
-        r"just the|any|have you|want|wants|would like)\b", re.I)
+        r"just the|any|have you|want|wants|would like|who|who's|whom)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
@@ -498,6 +498,7 @@ class DigitRunRecognizer(EntityRecognizer):
         digits = ""
         prev_end = 0
         repeat = 1
+        tens_open = False  # the run ends on 20..90: a unit after it joins it ("twenty nine" is 29)
         for m in self._TOKEN.finditer(text):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
@@ -506,13 +507,13 @@ class DigitRunRecognizer(EntityRecognizer):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None
-                digits, repeat = "", 1
+                digits, repeat, tens_open = "", 1, False
                 prev_end = m.end()
                 continue
             if run_end is not None and not joined:
                 if digits:
                     yield run_start, run_end, digits
-                run_start, digits = None, ""
+                run_start, digits, tens_open = None, "", False
             if run_start is None:
                 run_start = m.start()  # "double four" starts at "double"
             if tok in ("double", "triple"):
@@ -520,7 +521,11 @@ class DigitRunRecognizer(EntityRecognizer):
             else:
                 if tok in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
                     value = value[0] + "0"
-                digits += value * repeat
+                if tens_open and repeat == 1 and len(value) == 1 and value != "0":
+                    digits, tens_open = digits[:-1] + value, False
+                else:
+                    digits += value * repeat
+                    tens_open = repeat == 1 and len(value) == 2 and value[0] in "23456789" and value[1] == "0"
                 repeat = 1
             run_end = m.end()
             prev_end = m.end()

@@ -81,6 +81,12 @@ POSITIVE = [
     (["I've got MS so some days I can't get out of bed."], "health", ["MS"]),
     (["I've been signed off with stress since March."], "health", ["signed", "stress"]),
     (["I canvass for Labour every weekend."], "political_opinion", ["canvass", "Labour"]),
+    # "twenty nine" is 29: an expiry after an Amex number, its question lost ("next fire").
+    (["American Express 3 -7 -1 -4, 4 -9 -6 -3, 5 -3 -9, 8 -4 -3 -1", "And when the next fire, 0 -2 -20 -9"], "card_expiry", ["0", "-2", "-20", "-9"]),
+    (["Planning department, who's calling.", "Graham Whitfield, I've been a Conservative councillor for ten years."], "person_name", ["Graham", "Whitfield,"]),
+    (["Graham Whitfield, I've been a Conservative councillor for ten years."], "political_opinion", ["Conservative", "councillor"]),
+    (["Yes, my wife is on home oxygen for her lungs, so a power cut is serious."], "health", ["oxygen", "lungs,"]),
+    (["I don't want my face scanned at the e-gates."], "biometric", ["face", "scanned"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
 ]
@@ -313,3 +319,20 @@ def test_digit_runs_never_start_without_a_digit(text):
     for start, end, digits in DigitRunRecognizer().runs(text):
         assert digits and 0 <= start < end <= len(text)
     assert DigitRunRecognizer().analyze(text, []) is not None
+
+
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("0 -2 -20 -9", "0229"),
+        ("twenty twenty eight", "2028"),
+        ("nineteen ninety six", "1996"),
+        ("forty nine twenty nine", "4929"),
+        ("forty twelve oh six", "401206"),
+        ("double four nine", "449"),
+    ],
+)
+def test_spoken_tens_join_the_unit_after_them(text, digits):
+    from pipeline.recognizers import DigitRunRecognizer
+
+    assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
