@@ -52,12 +52,15 @@ def snap_to_speech(start: float, end: float, voiced: np.ndarray, settings: Redac
         return start, end
     pause = max(1, int(settings.snap_pause_ms / 1000.0 / FRAME_S))
     pad = settings.padding_ms / 1000.0
-    first, last = int((start + pad) / FRAME_S), int((end - pad) / FRAME_S)
-    if 0 <= first < voiced.size and voiced[first]:
+    # Anchor on the edge word; when Whisper put that in a pause (no word starts in silence),
+    # on the padded edge, which is then likelier inside the word.
+    first = next((f for f in (int((start + pad) / FRAME_S), int(start / FRAME_S)) if 0 <= f < voiced.size and voiced[f]), None)
+    last = next((f for f in (int((end - pad) / FRAME_S), int(end / FRAME_S) - 1) if 0 <= f < voiced.size and voiced[f]), None)
+    if first is not None:
         onset = _walk_to_pause(voiced, first, -1, reach, pause)
         if onset is not None:
             start = min(start, onset * FRAME_S - 0.02)
-    if 0 <= last < voiced.size and voiced[last]:
+    if last is not None:
         offset = _walk_to_pause(voiced, last, +1, reach, pause)
         if offset is not None:
             end = max(end, (offset + 1) * FRAME_S + 0.02)

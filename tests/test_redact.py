@@ -110,3 +110,20 @@ def test_bleep_edges_snap_to_the_speech_they_sit_in():
     # Speech running on past the reach is not swallowed.
     [capped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, snap_reach_ms=100), rec)
     assert abs(capped.start - plain.start) < 1e-6
+
+
+def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
+    """'twelve, twenty eight': Whisper put 'twelve' in the comma pause (1.45 s); no word starts
+    in silence, so the padded edge (1.25 s, inside 'twelve') is walked back to its onset."""
+    rate = 8000
+    t = np.arange(4 * rate) / rate
+    speech = ((t >= 1.0) & (t < 1.4)) | ((t >= 1.6) & (t < 2.2))
+    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
+    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 4.0), samples)
+    transcript = make_transcript(["12, 28."])
+    words = transcript.segments[0].words
+    timed = [replace(words[0], start=1.45, end=1.55), replace(words[1], start=1.6, end=2.2)]
+    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.45, end=2.2)])
+    detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1)))
+    [snapped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200), rec)
+    assert 0.95 <= snapped.start <= 1.0
