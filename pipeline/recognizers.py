@@ -376,7 +376,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start())
-        if not (said_with_value or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+        # A bare "Expiry date." is a question whose "?" the recogniser dropped.
+        words = [w.lower() for w in _WORD.findall(prompt)]
+        terse = len(words) <= 3 and not {"my", "i", "i'm", "our", "we"} & set(words)
+        if not (said_with_value or terse or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):
             return []  # verification pass: answered in its own sentence and already redacted

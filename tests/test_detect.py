@@ -87,6 +87,9 @@ POSITIVE = [
     (["Graham Whitfield, I've been a Conservative councillor for ten years."], "political_opinion", ["Conservative", "councillor"]),
     (["Yes, my wife is on home oxygen for her lungs, so a power cut is serious."], "health", ["oxygen", "lungs,"]),
     (["I don't want my face scanned at the e-gates."], "biometric", ["face", "scanned"]),
+    # A terse prompt whose "?" was lost, and a name asked for with another word before it.
+    (["I'll take the card now.", "5454 5454 5454 5454.", "Expirate.", "Oh, I'm 27."], "card_expiry", ["27."]),
+    (["Can I take your employee name for the refund?", "1|Grace Adeyemi."], "person_name", ["Grace", "Adeyemi."]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
 ]
@@ -126,6 +129,7 @@ NEGATIVE = [
     (["I'm on the M 6, 4 days a week, and it was plan B 2, 3 times."], ["postcode"]),
     (["I'm off work because of staff problems, and taking time off for my wedding."], ["health"]),
     (["Can I speak to Ms Jones about the bill?"], ["health"]),
+    (["My postcode.", "Is wrong on the letter, can you fix it?"], ["postcode"]),
     (["We're mixed up about the dates, and Black Friday deals are over."], ["racial_ethnic_origin"]),
     (["I'm blind to the charges, nobody told me."], ["health"]),
     (["My condition for accepting is a full refund."], ["health"]),
