@@ -248,17 +248,17 @@ class Detector:
                 continue
             span = (r.start, r.end)
             detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
+            answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             if category in self.settings.phrase_categories:
                 # An answer to the agent's question is a disclosure by construction, even when
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
-                answer = detector == "PromptedAnswerRecognizer"
                 if not answer and self._not_a_disclosure(tt.text, r.start, r.end):
                     continue  # "do you have any medical conditions?" discloses nothing
                 span = self._clause(tt, r.start, r.end)
             words = tt.words_in(*span)
-            if detector == "PromptedAnswerRecognizer" and agent_channel is not None:
+            if answer and agent_channel is not None:
                 # In a stereo call the answer to the agent's question is on the customer's side.
                 words = tuple(k for k in words if transcript.segments[k[0]].channel != agent_channel)
             if words:

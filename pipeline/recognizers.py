@@ -56,12 +56,35 @@ _SOUND_CLASSES = str.maketrans({
 _SOUND_ALPHABET = {c: i for i, c in enumerate("PFTSKJNLR")}
 
 
-def _sound_counts(keys: list[str]) -> np.ndarray:
-    counts = np.zeros((len(keys), len(_SOUND_ALPHABET)), np.int32)
-    for row, key in enumerate(keys):
-        for c in key:
-            counts[row, _SOUND_ALPHABET[c]] += 1
+def _symbol_counts(strings: list[str], alphabet: dict[str, int]) -> np.ndarray:
+    """How often each symbol of `alphabet` occurs in each string (others are ignored)."""
+    counts = np.zeros((len(strings), max(1, len(alphabet))), np.int32)
+    for row, string in enumerate(strings):
+        for c in string:
+            col = alphabet.get(c)
+            if col is not None:
+                counts[row, col] += 1
     return counts
+
+
+def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max_length_gap: int) -> np.ndarray:
+    """(terms, candidates): could the pair reach `threshold`? Difflib's quick_ratio (shared
+    symbols) bounds the ratio from above: computed for every pair at once, it leaves few
+    pairs for the exact ratio."""
+    shared = np.minimum(term_counts[:, None, :], counts[None, :, :]).sum(-1)
+    lengths = np.asarray(lengths)[None, :]
+    return (2.0 * shared / (term_lengths + lengths) >= threshold) & (np.abs(term_lengths - lengths) <= max_length_gap)
+
+
+def _sound_windows(text: str, size: int) -> tuple[tuple[str, str, int, int], ...]:
+    """(words, sound key, start, end) of every run of `size` words not opening on a function word."""
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().lower() for w in words]
+    return tuple(
+        (" ".join(lowered[i : i + size]), sound_key(" ".join(lowered[i : i + size])), words[i].start(), words[i + size - 1].end())
+        for i in range(len(words) - size + 1)
+        if lowered[i] not in _LEADING_FUNCTION_WORDS
+    )
 
 
 # ASR does not turn the first syllable of a term into one of these: a window opening on one
@@ -159,7 +182,7 @@ class TermListRecognizer(PatternRecognizer):
         # SequenceMatcher indexes its second sequence: index each term once, not per candidate.
         self.fuzzy_matchers = {term: SequenceMatcher(None, "", term) for term in self.fuzzy_terms}
         self.fuzzy_alphabet = {c: i for i, c in enumerate(sorted({c for t in self.fuzzy_terms for c in t}))}
-        self.fuzzy_term_index = {n: _TermIndex.of(terms, self._char_counts(terms)) for n, terms in self.fuzzy_by_length.items()}
+        self.fuzzy_term_index = {n: _TermIndex.of(terms, _symbol_counts(terms, self.fuzzy_alphabet)) for n, terms in self.fuzzy_by_length.items()}
         self.fuzzy_ratio = fuzzy_ratio
         self.fuzzy_phrase_ratio = fuzzy_phrase_ratio
         self.fuzzy_score = score * 0.85
@@ -168,7 +191,10 @@ class TermListRecognizer(PatternRecognizer):
             t: sound_key(t) for t in self.fuzzy_terms if phonetic and " " in t and len(sound_key(t)) >= phonetic_min_key
         }
         self.phonetic_ratio = phonetic_ratio
-        self.phonetic_counts = _sound_counts(list(self.phonetic_terms.values()))
+        keys = list(self.phonetic_terms.values())
+        self.phonetic_counts = _symbol_counts(keys, _SOUND_ALPHABET)
+        self.phonetic_lengths = np.array([len(k) for k in keys])[:, None]
+        self.phonetic_words = np.array([t.count(" ") + 1 for t in self.phonetic_terms])[:, None]
         super().__init__(
             supported_entity=supported_entity,
             name=name or f"{supported_entity.title()}TermList",
@@ -203,35 +229,26 @@ class TermListRecognizer(PatternRecognizer):
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
                 self._near_misses(index, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
-        self._sounds_alike(words, lowered, covered, results)
+        self._sounds_alike(text, covered, results)
         return results
 
-    def _sounds_alike(self, words: list[re.Match], lowered: list[str], covered, results) -> None:
+    def _sounds_alike(self, text: str, covered, results) -> None:
         """Phrases heard as other words that sound the same ("bowler this order" for "bipolar
         disorder", "famous ex couple" for "same sex couple"): the sound keys must be close, the
         spellings not far apart, and the candidate may not open on a function word."""
         if not self.phonetic_terms:
             return
-        flat: list[tuple[str, str, int, int]] = []  # (candidate, its sound key, start, end)
-        sizes = {size for t in self.phonetic_terms for size in (t.count(" ") + 1, t.count(" ") + 2)}
-        for size in sizes:  # a term's own word count, or one more: ASR splits words more than it joins them
-            for i in range(len(words) - size + 1):
-                if lowered[i] not in _LEADING_FUNCTION_WORDS:
-                    candidate = " ".join(lowered[i : i + size])
-                    flat.append((candidate, sound_key(candidate), words[i].start(), words[i + size - 1].end()))
+        # A term's own word count, or one more: ASR splits words more often than it joins them.
+        sizes = sorted({size for n in self.phonetic_words[:, 0] for size in (int(n), int(n) + 1)})
+        flat = [window for size in sizes for window in _sound_windows(text, size)]
         if not flat:
             return
-        # The shared-sound bound (difflib's quick_ratio) for every term and window at once.
-        shared = np.minimum(self.phonetic_counts[:, None, :], _sound_counts([w[1] for w in flat])[None, :, :]).sum(-1)
-        term_len = np.array([len(k) for k in self.phonetic_terms.values()])[:, None]
-        window_len = np.array([len(w[1]) for w in flat])[None, :]
-        term_words = np.array([t.count(" ") + 1 for t in self.phonetic_terms])[:, None]
+        keys = [w[1] for w in flat]
         window_words = np.array([w[0].count(" ") + 1 for w in flat])[None, :]
-        possible = (
-            (2.0 * shared >= self.phonetic_ratio * (term_len + window_len))
-            & (np.abs(term_len - window_len) <= 2)
-            & ((window_words == term_words) | (window_words == term_words + 1))
-        )
+        possible = _may_match(
+            self.phonetic_counts, self.phonetic_lengths, _symbol_counts(keys, _SOUND_ALPHABET), [len(k) for k in keys],
+            self.phonetic_ratio, 2,
+        ) & ((window_words == self.phonetic_words) | (window_words == self.phonetic_words + 1))  # fmt: skip
         terms = list(self.phonetic_terms.items())
         for t, i in zip(*np.nonzero(possible)):
             (term, term_key), (candidate, key, start, end) = terms[t], flat[i]
@@ -247,11 +264,8 @@ class TermListRecognizer(PatternRecognizer):
     def _near_misses(self, index: "_TermIndex", candidates, spans, threshold, same_first_letter, known, covered, results) -> None:
         if not candidates:
             return
-        # Difflib's quick_ratio (shared characters) bounds the ratio from above: computed for
-        # every term-candidate pair at once, it leaves few pairs for the exact ratio.
-        shared = np.minimum(index.counts[:, None, :], self._char_counts(candidates)[None, :, :]).sum(-1)
-        cand_len = np.array([len(c) for c in candidates])[None, :]
-        possible = (2.0 * shared / (index.lengths + cand_len) >= threshold) & (np.abs(index.lengths - cand_len) <= 3)
+        counts = _symbol_counts(candidates, self.fuzzy_alphabet)
+        possible = _may_match(index.counts, index.lengths, counts, [len(c) for c in candidates], threshold, 3)
         if same_first_letter:
             possible &= index.first_letters == np.array([c[0] for c in candidates])[None, :]
         for t, i in zip(*np.nonzero(possible)):  # term by term, as `covered` grows
@@ -266,16 +280,6 @@ class TermListRecognizer(PatternRecognizer):
             if matcher.ratio() >= threshold:
                 results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
                 covered.append((start, end))
-
-    def _char_counts(self, strings: list[str]) -> np.ndarray:
-        """How often each character of the terms' alphabet occurs in each string."""
-        counts = np.zeros((len(strings), max(1, len(self.fuzzy_alphabet))), np.int32)
-        for row, string in enumerate(strings):
-            for c in string:
-                col = self.fuzzy_alphabet.get(c)
-                if col is not None:
-                    counts[row, col] += 1
-        return counts
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(

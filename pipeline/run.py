@@ -43,6 +43,7 @@ Store = LocalStore | S3Store
 
 log = logging.getLogger("callredact")
 
+
 class StartupError(Exception):
     """The detectors could not be built: no call can be processed."""
 

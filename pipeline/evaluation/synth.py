@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import shutil
 import json
 import re
+import shutil
 import subprocess
 import sys
 import wave
