@@ -436,29 +436,47 @@ def _execute_ray(jobs, store: Store, settings: Settings, workers: int, threads: 
         actor_cls = ray.remote(RayRedactor).options(num_cpus=threads, num_gpus=1 if use_gpu else 0)
         actors = [actor_cls.remote(settings, threads) for _ in range(workers)]
         on_loaded()
-        waiting = iter(jobs)
-        in_flight: dict = {}  # ObjectRef -> (actor, source): a failed call is known by name
-
-        def give(actor) -> None:
-            job = next(waiting, None)
-            if job is not None:
-                in_flight[actor.process.remote(job[0], store, job[1])] = (actor, job[0])
-
-        for actor in actors:
-            give(actor)
-        while in_flight and not stop.requested:
-            (ref,), _ = ray.wait(list(in_flight), num_returns=1)
-            actor, source = in_flight.pop(ref)
-            try:
-                yield ray.get(ref)
-            except Exception as exc:  # the actor died: its call is failed closed, by name
-                yield _worker_failure(source, store, exc)
-            give(actor)
+        yield from drive_actors(actors, jobs, store, stop)
         for actor in actors:
             ray.kill(actor)
     finally:
         if started_here:
             ray.shutdown()
+
+
+def drive_actors(actors: list, jobs, store: Store, stop) -> Iterator[CallResult]:
+    """Hand calls to Ray actors, one at a time each, until the jobs run out. An actor that
+    died (killed, out of memory) gets no more calls: its call in flight is failed closed by
+    name, the live actors take the rest, and only when none is left are the calls not yet
+    started failed, by name, so that no call goes unaccounted for."""
+    import ray
+    from ray.exceptions import RayActorError
+
+    waiting = iter(jobs)
+    in_flight: dict = {}  # ObjectRef -> (actor, source)
+
+    def give(actor) -> None:
+        job = next(waiting, None)
+        if job is not None:
+            in_flight[actor.process.remote(job[0], store, job[1])] = (actor, job[0])
+
+    for actor in actors:
+        give(actor)
+    while in_flight and not stop.requested:
+        (ref,), _ = ray.wait(list(in_flight), num_returns=1)
+        actor, source = in_flight.pop(ref)
+        try:
+            result = ray.get(ref)
+        except RayActorError as exc:
+            yield _worker_failure(source, store, exc)
+            continue  # a dead actor is given nothing more
+        except Exception as exc:  # the call raised in a live actor
+            result = _worker_failure(source, store, exc)
+        yield result
+        give(actor)
+    if not stop.requested:
+        for source, _ in waiting:  # every actor died
+            yield CallProcessor._fail(source, store, "not processed: every worker had died", {})
 
 
 class RayRedactor:

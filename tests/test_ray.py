@@ -36,3 +36,85 @@ def test_ray_outputs_equal_local(tmp_path):
         assert a == b, f"{name} differs between the local and Ray executors"
     audit = [json.loads(l) for l in (tmp_path / "ray" / "_audit.jsonl").read_text().splitlines()]
     assert audit[-1]["redacted"] == 3
+
+
+class _ActorThatDiesOn:
+    """A Ray actor standing in for RayRedactor: its process exits on the call named `fatal`,
+    as a worker killed for memory would."""
+
+    def __init__(self, fatal: str):
+        self.fatal = fatal
+
+    def process(self, source, store, previous):
+        import os
+        import time
+
+        from pipeline.data import CallResult
+
+        if source.relative == self.fatal:
+            os._exit(1)
+        time.sleep(0.2)
+        return CallResult(source, True, None, 1.0)
+
+
+def test_dead_actor_gets_no_more_calls(tmp_path):
+    import datetime as dt
+
+    import ray
+    import ray.cloudpickle
+
+    from pipeline.data import SourceFile
+    from pipeline.run import drive_actors
+    from pipeline.store import FAILURE_LOG, LocalStore
+
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        actor_cls = ray.remote(_ActorThatDiesOn).options(num_cpus=1)
+        actors = [actor_cls.remote("call-00.wav"), actor_cls.remote("never")]
+        now = dt.datetime.now(dt.timezone.utc)
+        jobs = [(SourceFile(None, f"call-{i:02d}.wav", 1, now), None) for i in range(8)]
+        store = LocalStore(tmp_path)
+
+        class NoStop:
+            requested = False
+
+        results = list(drive_actors(actors, jobs, store, NoStop()))
+    finally:
+        ray.shutdown()
+    by_name = {r.source.relative: r for r in results}
+    assert len(results) == 8 and sorted(by_name) == [f"call-{i:02d}.wav" for i in range(8)]
+    # Only the call the actor died on failed; the live actor did all the others.
+    assert [r.source.relative for r in results if not r.ok] == ["call-00.wav"]
+    failures = [json.loads(line) for line in (tmp_path / FAILURE_LOG).read_text().splitlines()]
+    assert [f["file"] for f in failures] == ["call-00.wav"]
+    assert "worker process failed" in failures[0]["reason"]
+
+
+def test_calls_left_when_every_actor_died_are_failed_by_name(tmp_path):
+    import datetime as dt
+
+    import ray
+    import ray.cloudpickle
+
+    from pipeline.data import SourceFile
+    from pipeline.run import drive_actors
+    from pipeline.store import LocalStore
+
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        actors = [ray.remote(_ActorThatDiesOn).options(num_cpus=1).remote("call-01.wav")]
+        now = dt.datetime.now(dt.timezone.utc)
+        jobs = [(SourceFile(None, f"call-{i:02d}.wav", 1, now), None) for i in range(4)]
+
+        class NoStop:
+            requested = False
+
+        results = list(drive_actors(actors, jobs, LocalStore(tmp_path), NoStop()))
+    finally:
+        ray.shutdown()
+    assert [(r.source.relative, r.ok) for r in results] == [
+        ("call-00.wav", True), ("call-01.wav", False), ("call-02.wav", False), ("call-03.wav", False),
+    ]  # fmt: skip
+    assert "every worker had died" in results[2].error and "every worker had died" in results[3].error
