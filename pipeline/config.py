@@ -83,6 +83,10 @@ class RedactionSettings(_Strict):
     # (snap_pause_ms of quiet) is within snap_reach_ms: Whisper's edge-word times drift.
     snap_reach_ms: int = Field(600, ge=0, le=3000)
     snap_pause_ms: int = Field(120, ge=10, le=2000)
+    # Speech between a bleep and the nearest transcribed word on its channel is speech Whisper
+    # left out or timed elsewhere (digits read fast drift by seconds): bleep it too, up to this far.
+    fill_unaccounted_ms: int = Field(6000, ge=0, le=30000)
+    fill_min_voiced_ms: int = Field(200, ge=10, le=5000)
     mask: Literal["tone", "silence"] = "tone"
     tone_hz: float = Field(1000.0, gt=0)
     tone_level_dbfs: float = Field(-12.0, le=0)

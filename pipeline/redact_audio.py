@@ -67,6 +67,28 @@ def snap_to_speech(start: float, end: float, voiced: np.ndarray, settings: Redac
     return max(0.0, start), end
 
 
+def fill_unaccounted(
+    start: float, end: float, before: float, after: float, voiced: np.ndarray, settings: RedactionSettings
+) -> tuple[float, float]:
+    """Widen a bleep over speech in the gaps to the transcribed words either side of it
+    (`before`: where the previous word on the channel ends, `after`: where the next starts).
+    No word accounts for that speech, so it is likelier the redacted item than anything else:
+    Whisper times a fast run of digits seconds late, or leaves out part of an answer."""
+    reach = settings.fill_unaccounted_ms / 1000.0
+    least = max(1, int(settings.fill_min_voiced_ms / 1000.0 / FRAME_S))
+    if reach <= 0 or voiced.size == 0:
+        return start, end
+    a, b = int(max(before, start - reach) / FRAME_S), int(start / FRAME_S)
+    gap = voiced[max(0, a) : max(0, b)]
+    if gap.sum() >= least:
+        start = min(start, (max(0, a) + int(np.argmax(gap))) * FRAME_S - 0.02)
+    a, b = int(end / FRAME_S), int(min(after, end + reach) / FRAME_S)
+    gap = voiced[a:b]
+    if gap.sum() >= least:
+        end = max(end, (a + gap.size - int(np.argmax(gap[::-1]))) * FRAME_S + 0.02)
+    return max(0.0, start), end
+
+
 def findings_for(
     detections: list[Detection],
     transcript: Transcript,
@@ -78,19 +100,29 @@ def findings_for(
     the edges of the speech it sits in when the recording is given."""
     pad = settings.padding_ms / 1000.0
     voiced: dict[int, np.ndarray] = {}
+    words_on: dict[int, list[tuple[float, float, tuple[int, int]]]] = {}
+    for seg_i, segment in enumerate(transcript.segments):
+        for word_i, word in enumerate(segment.words):
+            words_on.setdefault(word.channel, []).append((word.start, word.end, (seg_i, word_i)))
     findings = []
     for d in detections:
         by_channel: dict[int, list[tuple[float, float]]] = {}
         for seg_i, word_i in d.words:
             word = transcript.segments[seg_i].words[word_i]
             by_channel.setdefault(word.channel, []).append((word.start, word.end))
+        own = set(d.words)
         for channel, times in sorted(by_channel.items()):
-            start = max(0.0, min(t[0] for t in times) - pad)
-            end = min(duration, max(t[1] for t in times) + pad)
+            first, last = min(t[0] for t in times), max(t[1] for t in times)
+            start = max(0.0, first - pad)
+            end = min(duration, last + pad)
             if recording is not None and channel < recording.format.channels:
                 if channel not in voiced:
                     voiced[channel] = voiced_frames(recording.samples[:, channel], recording.format.sample_rate)
                 start, end = snap_to_speech(start, end, voiced[channel], settings)
+                others = [(a, b) for a, b, key in words_on.get(channel, []) if key not in own]
+                before = max((b for a, b in others if b <= first), default=0.0)
+                after = min((a for a, b in others if a >= last), default=duration)
+                start, end = fill_unaccounted(start, end, before, after, voiced[channel], settings)
                 end = min(duration, end)
             if end > start:
                 findings.append(

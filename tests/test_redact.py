@@ -101,14 +101,14 @@ def test_bleep_edges_snap_to_the_speech_they_sit_in():
     timed = [replace(words[0], start=1.5, end=1.7), replace(words[1], start=1.7, end=1.85), replace(words[2], start=1.85, end=2.05)]
     transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.5, end=2.05)])
     detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1), (0, 2)))
-    settings = RedactionSettings(padding_ms=200)
+    settings = RedactionSettings(padding_ms=200, fill_unaccounted_ms=0)  # snapping alone
     [plain] = findings_for([detection], transcript, 4.0, settings)
     [snapped] = findings_for([detection], transcript, 4.0, settings, rec)
     assert abs(plain.start - 1.3) < 1e-6, "without the audio: padded word times"
     assert 0.95 <= snapped.start <= 1.0, "widened back to the phrase's onset"
     assert abs(snapped.end - plain.end) < 1e-6, "the end was already in the pause"
     # Speech running on past the reach is not swallowed.
-    [capped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, snap_reach_ms=100), rec)
+    [capped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, snap_reach_ms=100, fill_unaccounted_ms=0), rec)
     assert abs(capped.start - plain.start) < 1e-6
 
 
@@ -125,5 +125,57 @@ def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
     timed = [replace(words[0], start=1.45, end=1.55), replace(words[1], start=1.6, end=2.2)]
     transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.45, end=2.2)])
     detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1)))
-    [snapped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200), rec)
+    [snapped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, fill_unaccounted_ms=0), rec)
     assert 0.95 <= snapped.start <= 1.0
+
+
+def _two_speaker_mono(rate: int = 8000) -> tuple[Recording, np.ndarray]:
+    """0.2-1.0 s the agent asks; 1.5-4.5 s the customer reads a number in three groups (short
+    pauses between); 5.5-6.2 s the agent thanks them."""
+    t = np.arange(7 * rate) / rate
+    speech = ((t >= 0.2) & (t < 1.0)) | ((t >= 1.5) & (t < 2.4)) | ((t >= 2.6) & (t < 3.5)) | ((t >= 3.7) & (t < 4.5)) | ((t >= 5.5) & (t < 6.2))
+    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
+    return Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 7.0), samples), t
+
+
+def _timed(lines_and_times: list[tuple[str, list[tuple[float, float]]]]):
+    transcript = make_transcript([text for text, _ in lines_and_times])
+    segments = []
+    for segment, (_, times) in zip(transcript.segments, lines_and_times):
+        words = [replace(w, start=a, end=b) for w, (a, b) in zip(segment.words, times)]
+        segments.append(replace(segment, words=words, start=times[0][0], end=times[-1][1]))
+    return replace(transcript, segments=segments)
+
+
+def test_speech_no_word_accounts_for_is_bleeped_with_the_item_next_to_it():
+    """Whisper timed the whole number at 4.0-4.5 s though it was read from 1.5 s: the speech
+    between the agent's last word and the number is the number, and is bleeped with it."""
+    rec, _ = _two_speaker_mono()
+    transcript = _timed([
+        ("card number?", [(0.2, 0.6), (0.6, 1.0)]),
+        ("4111 1111 1111", [(4.0, 4.2), (4.2, 4.35), (4.35, 4.5)]),
+        ("thanks", [(5.5, 6.2)]),
+    ])  # fmt: skip
+    detection = Detection("card_number", 0.9, "t", ((1, 0), (1, 1), (1, 2)))
+    [finding] = findings_for([detection], transcript, 7.0, RedactionSettings(), rec)
+    assert 1.4 <= finding.start <= 1.5, "from the onset of the unaccounted speech"
+    assert 4.5 <= finding.end < 5.5, "and not into the agent's next words"
+    # Bounded by the words either side: the agent's question stays audible.
+    assert finding.start >= 1.0
+    # Off, only snapping acts (the 4.0 s edge walks back to the third group's onset, no further).
+    [unfilled] = findings_for([detection], transcript, 7.0, RedactionSettings(fill_unaccounted_ms=0), rec)
+    assert unfilled.start > 3.5
+
+
+def test_fill_needs_real_speech_in_the_gap():
+    """A well-timed answer after a pause: nothing unaccounted, so the bleep is only padded."""
+    rec, _ = _two_speaker_mono()
+    transcript = _timed([
+        ("card number?", [(0.2, 0.6), (0.6, 1.0)]),
+        ("4111 1111 1111", [(1.5, 2.4), (2.6, 3.5), (3.7, 4.5)]),
+        ("thanks", [(5.5, 6.2)]),
+    ])  # fmt: skip
+    detection = Detection("card_number", 0.9, "t", ((1, 1), (1, 2)))
+    [finding] = findings_for([detection], transcript, 7.0, RedactionSettings(), rec)
+    assert abs(finding.start - 2.4) < 0.25, "the first group is accounted for by its own word, not filled"
+    assert finding.end < 5.5
