@@ -354,7 +354,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
-        r"\b(can|could|may|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
+        r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
         r"just the|any|have you|want|wants|would like|who|who's|whom)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
@@ -383,6 +383,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
         words = [w.lower() for w in _WORD.findall(prompt)]
         terse = len(words) <= 3 and not {"my", "i", "i'm", "our", "we"} & set(words)
+        # "And his date of birth." with the "?" lost: a short "And ..." naming an item asks for it.
+        terse = terse or (len(words) <= 8 and words[:1] == ["and"] and not {"my", "i", "i'm", "our", "we"} & set(words))
         if not (said_with_value or terse or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):

@@ -92,6 +92,14 @@ POSITIVE = [
     (["Can I take your employee name for the refund?", "1|Grace Adeyemi."], "person_name", ["Grace", "Adeyemi."]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
+    # Back and muscle injuries; an activist whose party came out garbled; a union meeting.
+    (["I've slipped a disc in my back, so no gym for two months."], "health", ["slipped", "disc"]),
+    (["I pulled a muscle at work last week."], "health", ["pulled", "muscle"]),
+    (["I'm a little part of the activist and I've written to my MP."], "political_opinion", ["activist"]),
+    (["We need a room for a union meeting on Friday."], "trade_union_membership", ["union", "meeting"]),
+    # A school's vulnerability question; a short "And ..." request whose "?" was lost.
+    (["Is there anything we should know about your son?", "1|He has severe asthma and carries an inhaler."], "health", ["severe", "inhaler."]),
+    (["And his date of birth.", "1|The second on June 20th is seen."], "date_of_birth", ["second", "June", "20th"]),
 ]
 
 NEGATIVE = [
@@ -136,6 +144,9 @@ NEGATIVE = [
     (["The green party bags for the kids' birthday."], ["political_opinion"]),
     (["The Christian Aid envelope came through the door."], ["religious_belief"]),
     (["I'll just ask your sexual orientation, I mean facial orientation."], ["biometric"]),
+    (["Is there anything I need to know about the delivery?", "1|Leave it by the back door."], ["health"]),
+    (["And I gave birth in May.", "1|Congratulations, twelve weeks is a lovely age."], ["date_of_birth"]),
+    (["We need a room for the European Union meeting."], ["trade_union_membership"]),
 ]
 
 
