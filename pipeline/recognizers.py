@@ -31,7 +31,12 @@ NUMBER_WORDS = {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "00",
     "double": "", "triple": "",
+    # "three" as the recogniser hears it from many UK and Irish speakers; only ever inside a
+    # run of digits (see DigitRunRecognizer.runs), never starting one.
+    "free": "3", "tree": "3",
 }  # fmt: skip
+# Number words that are everyday words too: they continue a run of digits, never start one.
+_RUN_ONLY = {"o", "for", "free", "tree"}
 
 
 def _term_regex(term: str) -> str:
@@ -512,7 +517,7 @@ class DigitRunRecognizer(EntityRecognizer):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
             joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
-            if value is None or (tok in ("o", "for") and run_end is None):
+            if value is None or (tok in _RUN_ONLY and run_end is None):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None

@@ -100,6 +100,8 @@ POSITIVE = [
     # A school's vulnerability question; a short "And ..." request whose "?" was lost.
     (["Is there anything we should know about your son?", "1|He has severe asthma and carries an inhaler."], "health", ["severe", "inhaler."]),
     (["And his date of birth.", "1|The second on June 20th is seen."], "date_of_birth", ["second", "June", "20th"]),
+    # "three" heard as "free"; the caller names the card before reading its number.
+    (["Which card would you like to use?", "1|American Express 3714 4 x 6 free 5 free 9 8 4 free 1"], "card_number", ["3714", "x", "free", "1"]),
 ]
 
 NEGATIVE = [
@@ -147,6 +149,8 @@ NEGATIVE = [
     (["Is there anything I need to know about the delivery?", "1|Leave it by the back door."], ["health"]),
     (["And I gave birth in May.", "1|Congratulations, twelve weeks is a lovely age."], ["date_of_birth"]),
     (["We need a room for the European Union meeting."], ["trade_union_membership"]),
+    (["That's 2 free months and free delivery on orders over 40 pounds."], ["card_number", "bank_account", "phone_number"]),
+    (["Do you take Visa?", "1|Yes, and American Express too."], ["card_number"]),
 ]
 
 
@@ -345,6 +349,8 @@ def test_digit_runs_never_start_without_a_digit(text):
         ("forty nine twenty nine", "4929"),
         ("forty twelve oh six", "401206"),
         ("double four nine", "449"),
+        ("4 free 1 free 2", "43132"),  # "three" as many UK speakers say it
+        ("free 4 5 6", "456"),  # but never the start of a run: "free delivery"
     ],
 )
 def test_spoken_tens_join_the_unit_after_them(text, digits):
