@@ -3,6 +3,7 @@ three outputs present and valid, no temporary or partial files."""
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -74,8 +75,16 @@ def test_sigkill_then_rerun_completes_the_batch(tmp_path):
 def test_sigint_stops_cleanly_after_calls_in_flight(tmp_path):
     render_all([ROOT / "tests/calls/samples.yaml"], tmp_path / "calls", ["pcm16k", "mulaw8k"])
     inp, out = tmp_path / "calls" / "audio", tmp_path / "out"
+    for copy in ("a", "b"):  # 18 recordings: plenty left when the first is done
+        (inp / copy).mkdir()
+        for wav in inp.glob("*.wav"):
+            shutil.copy(wav, inp / copy / wav.name)
     proc = subprocess.Popen([CLI, "run", str(inp), str(out)], stderr=subprocess.PIPE, text=True)
-    time.sleep(8.0)
+    # Interrupt once the first call is written, not after a fixed time: a fast machine
+    # would otherwise finish the batch first.
+    deadline = time.monotonic() + 240
+    while proc.poll() is None and time.monotonic() < deadline and not list(out.rglob("*.redaction.json")):
+        time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=300)
     if proc.returncode == 0:
