@@ -137,7 +137,8 @@ def is_english(word: str, known: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class _TermIndex:
-    """The terms of one word count, with what the fuzzy bound needs of them, built once."""
+    """Terms (or their sound keys) of one word count, with what the quick-ratio bound needs of
+    them, built once."""
 
     terms: list[str]
     counts: np.ndarray  # (terms, alphabet) character counts
@@ -197,9 +198,10 @@ class TermListRecognizer(PatternRecognizer):
         }
         self.phonetic_ratio = phonetic_ratio
         keys = list(self.phonetic_terms.values())
-        self.phonetic_counts = _symbol_counts(keys, _SOUND_ALPHABET)
-        self.phonetic_lengths = np.array([len(k) for k in keys])[:, None]
+        self.phonetic_index = _TermIndex.of(keys, _symbol_counts(keys, _SOUND_ALPHABET))
         self.phonetic_words = np.array([t.count(" ") + 1 for t in self.phonetic_terms])[:, None]
+        # A term's own word count, or one more: ASR splits words more often than it joins them.
+        self.phonetic_window_sizes = sorted({size for n in self.phonetic_words[:, 0] for size in (int(n), int(n) + 1)})
         super().__init__(
             supported_entity=supported_entity,
             name=name or f"{supported_entity.title()}TermList",
@@ -243,15 +245,13 @@ class TermListRecognizer(PatternRecognizer):
         spellings not far apart, and the candidate may not open on a function word."""
         if not self.phonetic_terms:
             return
-        # A term's own word count, or one more: ASR splits words more often than it joins them.
-        sizes = sorted({size for n in self.phonetic_words[:, 0] for size in (int(n), int(n) + 1)})
-        flat = [window for size in sizes for window in _sound_windows(text, size)]
+        flat = [window for size in self.phonetic_window_sizes for window in _sound_windows(text, size)]
         if not flat:
             return
         keys = [w[1] for w in flat]
         window_words = np.array([w[0].count(" ") + 1 for w in flat])[None, :]
         possible = _may_match(
-            self.phonetic_counts, self.phonetic_lengths, _symbol_counts(keys, _SOUND_ALPHABET), [len(k) for k in keys],
+            self.phonetic_index.counts, self.phonetic_index.lengths, _symbol_counts(keys, _SOUND_ALPHABET), [len(k) for k in keys],
             self.phonetic_ratio, 2,
         ) & ((window_words == self.phonetic_words) | (window_words == self.phonetic_words + 1))  # fmt: skip
         terms = list(self.phonetic_terms.items())
@@ -355,6 +355,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         return results
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
+    _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
     _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
@@ -387,9 +388,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         said_with_value = entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start())
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
         words = [w.lower() for w in _WORD.findall(prompt)]
-        terse = len(words) <= 3 and not {"my", "i", "i'm", "our", "we"} & set(words)
-        # "And his date of birth." with the "?" lost: a short "And ..." naming an item asks for it.
-        terse = terse or (len(words) <= 8 and words[:1] == ["and"] and not {"my", "i", "i'm", "our", "we"} & set(words))
+        # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
+        terse = not self._SPEAKER_OWN & set(words) and (len(words) <= 3 or (len(words) <= 8 and words[0] == "and"))
         if not (said_with_value or terse or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):

@@ -57,7 +57,8 @@ class _ActorThatDiesOn:
         return CallResult(source, True, None, 1.0)
 
 
-def test_dead_actor_gets_no_more_calls(tmp_path):
+def _drive(tmp_path, fatal: list[str], calls: int):
+    """Real Ray actors, one per name in `fatal` (the call each dies on), through drive_actors."""
     import datetime as dt
 
     import ray
@@ -65,23 +66,26 @@ def test_dead_actor_gets_no_more_calls(tmp_path):
 
     from pipeline.data import SourceFile
     from pipeline.run import drive_actors
-    from pipeline.store import FAILURE_LOG, LocalStore
+    from pipeline.store import LocalStore
+
+    class NoStop:
+        requested = False
 
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    ray.init(num_cpus=len(fatal), include_dashboard=False, log_to_driver=False, configure_logging=False)
     try:
-        actor_cls = ray.remote(_ActorThatDiesOn).options(num_cpus=1)
-        actors = [actor_cls.remote("call-00.wav"), actor_cls.remote("never")]
+        actors = [ray.remote(_ActorThatDiesOn).options(num_cpus=1).remote(name) for name in fatal]
         now = dt.datetime.now(dt.timezone.utc)
-        jobs = [(SourceFile(None, f"call-{i:02d}.wav", 1, now), None) for i in range(8)]
-        store = LocalStore(tmp_path)
-
-        class NoStop:
-            requested = False
-
-        results = list(drive_actors(actors, jobs, store, NoStop()))
+        jobs = [(SourceFile(None, f"call-{i:02d}.wav", 1, now), None) for i in range(calls)]
+        return list(drive_actors(actors, jobs, LocalStore(tmp_path), NoStop()))
     finally:
         ray.shutdown()
+
+
+def test_dead_actor_gets_no_more_calls(tmp_path):
+    from pipeline.store import FAILURE_LOG
+
+    results = _drive(tmp_path, ["call-00.wav", "never"], 8)
     by_name = {r.source.relative: r for r in results}
     assert len(results) == 8 and sorted(by_name) == [f"call-{i:02d}.wav" for i in range(8)]
     # Only the call the actor died on failed; the live actor did all the others.
@@ -92,28 +96,7 @@ def test_dead_actor_gets_no_more_calls(tmp_path):
 
 
 def test_calls_left_when_every_actor_died_are_failed_by_name(tmp_path):
-    import datetime as dt
-
-    import ray
-    import ray.cloudpickle
-
-    from pipeline.data import SourceFile
-    from pipeline.run import drive_actors
-    from pipeline.store import LocalStore
-
-    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    try:
-        actors = [ray.remote(_ActorThatDiesOn).options(num_cpus=1).remote("call-01.wav")]
-        now = dt.datetime.now(dt.timezone.utc)
-        jobs = [(SourceFile(None, f"call-{i:02d}.wav", 1, now), None) for i in range(4)]
-
-        class NoStop:
-            requested = False
-
-        results = list(drive_actors(actors, jobs, LocalStore(tmp_path), NoStop()))
-    finally:
-        ray.shutdown()
+    results = _drive(tmp_path, ["call-01.wav"], 4)
     assert [(r.source.relative, r.ok) for r in results] == [
         ("call-00.wav", True), ("call-01.wav", False), ("call-02.wav", False), ("call-03.wav", False),
     ]  # fmt: skip

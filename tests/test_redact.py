@@ -129,13 +129,13 @@ def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
     assert 0.95 <= snapped.start <= 1.0
 
 
-def _two_speaker_mono(rate: int = 8000) -> tuple[Recording, np.ndarray]:
+def _two_speaker_mono(rate: int = 8000) -> Recording:
     """0.2-1.0 s the agent asks; 1.5-4.5 s the customer reads a number in three groups (short
     pauses between); 5.5-6.2 s the agent thanks them."""
     t = np.arange(7 * rate) / rate
     speech = ((t >= 0.2) & (t < 1.0)) | ((t >= 1.5) & (t < 2.4)) | ((t >= 2.6) & (t < 3.5)) | ((t >= 3.7) & (t < 4.5)) | ((t >= 5.5) & (t < 6.2))
     samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
-    return Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 7.0), samples), t
+    return Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 7.0), samples)
 
 
 def _timed(lines_and_times: list[tuple[str, list[tuple[float, float]]]]):
@@ -150,7 +150,7 @@ def _timed(lines_and_times: list[tuple[str, list[tuple[float, float]]]]):
 def test_speech_no_word_accounts_for_is_bleeped_with_the_item_next_to_it():
     """Whisper timed the whole number at 4.0-4.5 s though it was read from 1.5 s: the speech
     between the agent's last word and the number is the number, and is bleeped with it."""
-    rec, _ = _two_speaker_mono()
+    rec = _two_speaker_mono()
     transcript = _timed([
         ("card number?", [(0.2, 0.6), (0.6, 1.0)]),
         ("4111 1111 1111", [(4.0, 4.2), (4.2, 4.35), (4.35, 4.5)]),
@@ -169,7 +169,7 @@ def test_speech_no_word_accounts_for_is_bleeped_with_the_item_next_to_it():
 
 def test_fill_needs_real_speech_in_the_gap():
     """A well-timed answer after a pause: nothing unaccounted, so the bleep is only padded."""
-    rec, _ = _two_speaker_mono()
+    rec = _two_speaker_mono()
     transcript = _timed([
         ("card number?", [(0.2, 0.6), (0.6, 1.0)]),
         ("4111 1111 1111", [(1.5, 2.4), (2.6, 3.5), (3.7, 4.5)]),
