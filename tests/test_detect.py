@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from pipeline.data import Detection
 from pipeline.detect import transcript_text
 
 from .conftest import detected_words, make_transcript
@@ -357,3 +358,11 @@ def test_spoken_tens_join_the_unit_after_them(text, digits):
     from pipeline.recognizers import DigitRunRecognizer
 
     assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
+
+
+def test_placeholders_are_not_read_as_words(detector):
+    """The verification pass reads "[SEX_LIFE_SEXUAL_ORIENTATION]" in the redacted text: it must not
+    find "sex life" there and widen it over the rest of the sentence."""
+    transcript = make_transcript(["My husband and I want a joint mortgage for the house."])
+    partner = Detection("sex_life_sexual_orientation", 0.6, "test", ((0, 0), (0, 1), (0, 2), (0, 3)))
+    assert detector.residue(transcript, [partner]) == []
