@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .categories import ALL_CATEGORIES
 
@@ -51,6 +51,12 @@ class DetectionSettings(_Strict):
     # Categories whose finding is widened to the clause that discloses it.
     phrase_categories: list[str] = []
     max_phrase_words: int = Field(16, ge=1)
+    # Entities that disclose only when said by a speaker of one sex ("my husband" said by a
+    # man): entity -> "male" | "female". The speaker's sex is read from voice pitch; a pitch
+    # between the two bounds decides nothing and the finding stands (fail closed).
+    speaker_sex_entities: dict[str, Literal["male", "female"]] = {}
+    male_below_hz: float = Field(150.0, gt=0)
+    female_above_hz: float = Field(175.0, gt=0)
 
     @field_validator("entity_categories")
     @classmethod
@@ -59,6 +65,12 @@ class DetectionSettings(_Strict):
             if category not in ALL_CATEGORIES:
                 raise ValueError(f"{entity} maps to unknown category {category!r}")
         return value
+
+    @model_validator(mode="after")
+    def _pitch_bounds_ordered(self) -> "DetectionSettings":
+        if self.male_below_hz > self.female_above_hz:
+            raise ValueError("male_below_hz must not be above female_above_hz")
+        return self
 
     @field_validator("phrase_categories")
     @classmethod

@@ -63,6 +63,8 @@ class Word:
     end: float
     probability: float
     channel: int
+    # Median voice pitch over the word, in Hz (voice.py); None where too little was voiced.
+    pitch_hz: float | None = None
 
 
 @dataclass

@@ -8,6 +8,7 @@ config/recognizers/*.yaml. Each result is mapped back to the words it covers.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -253,7 +254,10 @@ class Detector:
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
-            if category in self.settings.phrase_categories:
+            required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
+            if required_sex and self.speaker_sex(transcript, tt.words_in(*span)) not in (required_sex, None):
+                continue  # "my husband" said by a woman
+            if category in self.settings.phrase_categories and not required_sex:
                 # An answer to the agent's question is a disclosure by construction, even when
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
                 if not answer and self._not_a_disclosure(tt.text, r.start, r.end):
@@ -266,6 +270,17 @@ class Detector:
             if words:
                 detections.append(Detection(category, round(float(r.score), 3), detector, words))
         return merge_detections(detections)
+
+    def speaker_sex(self, transcript: Transcript, words: tuple[tuple[int, int], ...]) -> str | None:
+        """"male" or "female" by the median pitch of the words; None when unvoiced or between
+        the configured bounds."""
+        pitches = [p for si, wi in words if (p := transcript.segments[si].words[wi].pitch_hz) is not None]
+        if not pitches:
+            return None
+        pitch = statistics.median(pitches)
+        if pitch < self.settings.male_below_hz:
+            return "male"
+        return "female" if pitch > self.settings.female_above_hz else None
 
     def residue(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
         """Verification: scan the transcript as redacted (detected words replaced by their

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .audio import WHISPER_RATE, to_whisper_rate
 from .config import AsrSettings, ChannelSettings
 from .data import Recording, Segment, Transcript, Word
 from .models import ResolvedModel, resolve_asr_model
+from .voice import median_pitch, pitch_track
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,17 @@ class Transcriber:
             audio = to_whisper_rate(recording.samples[:, channel], recording.format.sample_rate)
             if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
                 continue
-            segments += self.transcribe_channel(audio, channel, self.speaker_of(channel, n))
+            segments += with_pitch(self.transcribe_channel(audio, channel, self.speaker_of(channel, n)), audio)
         segments.sort(key=lambda s: (s.start, s.channel))
         return Transcript(segments, self.settings.language, self.description)
+
+
+def with_pitch(segments: list[Segment], audio) -> list[Segment]:
+    """Each word with the median pitch it was spoken at (for speaker-aware detection rules)."""
+    if not segments:
+        return segments
+    track = pitch_track(audio, WHISPER_RATE)
+    return [
+        replace(seg, words=[replace(w, pitch_hz=median_pitch(track, w.start, w.end)) for w in seg.words])
+        for seg in segments
+    ]

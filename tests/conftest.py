@@ -25,8 +25,9 @@ def detector(settings):
     return Detector(settings)
 
 
-def make_transcript(lines: list[str], word_s: float = 0.3) -> Transcript:
-    """A transcript from text lines, one segment each; '1|' before a line puts it on channel 1."""
+def make_transcript(lines: list[str], word_s: float = 0.3, pitch_hz: float | None = None) -> Transcript:
+    """A transcript from text lines, one segment each; '1|' before a line puts it on channel 1.
+    Every word is given pitch_hz as its voice pitch."""
     segments, t = [], 0.5
     for line in lines:
         channel = 0
@@ -34,7 +35,7 @@ def make_transcript(lines: list[str], word_s: float = 0.3) -> Transcript:
             channel, line = 1, line[2:]
         words = []
         for token in line.split():
-            words.append(Word(token, t, t + word_s, 0.9, channel))
+            words.append(Word(token, t, t + word_s, 0.9, channel, pitch_hz))
             t += word_s + 0.05
         t += 0.5
         segments.append(Segment(words[0].start, words[-1].end, channel, "agent" if channel == 0 else "customer", words))

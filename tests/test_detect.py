@@ -360,6 +360,26 @@ def test_spoken_tens_join_the_unit_after_them(text, digits):
     assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
 
 
+@pytest.mark.parametrize(
+    "line, pitch_hz, discloses",
+    [
+        ("My husband and I want a joint mortgage.", 110.0, True),  # a man's voice
+        ("My husband and I want a joint mortgage.", 210.0, False),
+        ("My husband and I want a joint mortgage.", None, True),  # pitch unknown: fail closed
+        ("My husband and I want a joint mortgage.", 162.0, True),  # between the bounds
+        ("Me and my girlfriend are moving in together.", 215.0, True),  # a woman's voice
+        ("Me and my girlfriend are moving in together.", 105.0, False),
+        ("My wife pays the bill.", 120.0, False),
+    ],
+)
+def test_a_partner_named_by_sex_discloses_by_the_speakers_voice(detector, line, pitch_hz, discloses):
+    transcript = make_transcript([line], pitch_hz=pitch_hz)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert ("sex_life_sexual_orientation" in found) == discloses, found
+    if discloses:  # the partner phrase, not the whole sentence
+        assert found["sex_life_sexual_orientation"][-1] in ("I", "girlfriend"), found
+
+
 def test_placeholders_are_not_read_as_words(detector):
     """The verification pass reads "[SEX_LIFE_SEXUAL_ORIENTATION]" in the redacted text: it must not
     find "sex life" there and widen it over the rest of the sentence."""

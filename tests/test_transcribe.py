@@ -41,3 +41,6 @@ def test_stereo_words_keep_their_channel(stereo_call, batch_size):
     customer = [w for w in words if w.channel == 1]
     assert customer and all(0 <= w.start <= w.end <= stereo_call.duration + 0.5 for w in customer)
     assert transcript.asr["batch_size"] == batch_size and transcript.asr["device"] == "cpu"
+    # Most words carry the pitch they were spoken at, in an adult voice's range.
+    pitches = [w.pitch_hz for w in words if w.pitch_hz is not None]
+    assert len(pitches) >= 0.8 * len(words) and all(60 <= p <= 400 for p in pitches)
