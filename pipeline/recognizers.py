@@ -566,6 +566,8 @@ class DigitRunRecognizer(EntityRecognizer):
         r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|"
         r"nov|november|dec|december)\b\W*$", re.I)
 
+    _CARD = re.compile(r"\b(card|amex|visa|mastercard|maestro)\b", re.I)
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         found: list[tuple[str, int, int, float]] = []
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1])]
@@ -574,7 +576,8 @@ class DigitRunRecognizer(EntityRecognizer):
             if len(digits) >= self.min_digits:
                 entity, score = self.classify(digits)
                 found.append((entity, start, end, score))
-                if entity == "CARD_NUMBER":
+                # A long number said just after "card" was the card, however it came out.
+                if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
             elif start < card_window_end and 2 <= len(digits) <= 4:
                 found.append(self._card_follow_up(text, start, end, digits))

@@ -103,6 +103,10 @@ POSITIVE = [
     (["And his date of birth.", "1|The second on June 20th is seen."], "date_of_birth", ["second", "June", "20th"]),
     # "three" heard as "free"; the caller names the card before reading its number.
     (["Which card would you like to use?", "1|American Express 3714 4 x 6 free 5 free 9 8 4 free 1"], "card_number", ["3714", "x", "free", "1"]),
+    # A DNA kit; penalty points; the expiry after a card number that came out 10 digits long.
+    (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
+    (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
+    (["To hold the room I need a card.", "It's 3782 822 463.", "It's fine, December 28th, and 4 4 3 2."], "card_expiry", ["December", "28th,"]),
 ]
 
 NEGATIVE = [
