@@ -9,7 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .categories import ALL_CATEGORIES
+from .categories import ALL_CATEGORIES, OTHER_CATEGORIES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = REPO_ROOT / "config" / "default.yaml"
@@ -99,10 +99,21 @@ class RedactionSettings(_Strict):
     # left out or timed elsewhere (digits read fast drift by seconds): bleep it too, up to this far.
     fill_unaccounted_ms: int = Field(6000, ge=0, le=30000)
     fill_min_voiced_ms: int = Field(200, ge=10, le=5000)
+    # Only values are filled (numbers, codes, names): a disclosure is a clause whose words Whisper
+    # did transcribe, and a whole sentence it dropped beside one is likelier someone else speaking.
+    fill_categories: list[str] = [c for c in OTHER_CATEGORIES if c != "criminal_offence"]
     mask: Literal["tone", "silence"] = "tone"
     tone_hz: float = Field(1000.0, gt=0)
     tone_level_dbfs: float = Field(-12.0, le=0)
     text_operators: dict[str, TextOperator] = {"default": TextOperator()}
+
+    @field_validator("fill_categories")
+    @classmethod
+    def _known_fill_categories(cls, value: list[str]) -> list[str]:
+        unknown = [c for c in value if c not in ALL_CATEGORIES]
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}")
+        return value
 
     def operator_for(self, category: str) -> TextOperator:
         return self.text_operators.get(category) or self.text_operators.get("default") or TextOperator()

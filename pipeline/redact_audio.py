@@ -122,7 +122,8 @@ def findings_for(
                 others = [(a, b) for a, b, key in words_on.get(channel, []) if key not in own]
                 before = max((b for a, b in others if b <= first), default=0.0)
                 after = min((a for a, b in others if a >= last), default=duration)
-                start, end = fill_unaccounted(start, end, before, after, voiced[channel], settings)
+                if d.category in settings.fill_categories:
+                    start, end = fill_unaccounted(start, end, before, after, voiced[channel], settings)
                 end = min(duration, end)
             if end > start:
                 findings.append(

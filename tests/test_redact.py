@@ -165,6 +165,10 @@ def test_speech_no_word_accounts_for_is_bleeped_with_the_item_next_to_it():
     # Off, only snapping acts (the 4.0 s edge walks back to the third group's onset, no further).
     [unfilled] = findings_for([detection], transcript, 7.0, RedactionSettings(fill_unaccounted_ms=0), rec)
     assert unfilled.start > 3.5
+    # A disclosure is not filled: the speech beside it that Whisper dropped is someone else's.
+    clause = Detection("health", 0.9, "t", ((1, 0), (1, 1), (1, 2)))
+    [health] = findings_for([clause], transcript, 7.0, RedactionSettings(), rec)
+    assert health.start > 3.5
 
 
 def test_fill_needs_real_speech_in_the_gap():
