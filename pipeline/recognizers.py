@@ -373,6 +373,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
         r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
     _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
+    # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
+    _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
@@ -425,8 +427,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 continue  # the agent's "yep" between the groups of a number
             if n and self._MOVING_ON.match(body):
                 break
-            if n and values_only and not self._DIGITISH.match(body.lstrip()):
-                break  # a number read in groups goes on; anything else ends the answer
+            if n and values_only and not (self._DIGITISH.match(body.lstrip()) or self._SPELLED.match(body)):
+                break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 if chosen and self._MOVING_ON_MID_SENTENCE.match(clause.group()):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"

@@ -107,6 +107,8 @@ POSITIVE = [
     (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
     (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
     (["To hold the room I need a card.", "It's 3782 822 463.", "It's fine, December 28th, and 4 4 3 2."], "card_expiry", ["December", "28th,"]),
+    # A licence number spelled letter by letter, each letter its own "sentence".
+    (["Can you read me your driving licence number?", "1|M .O .R .G .A. 753116, S .M .L .I .G."], "driving_licence_number", ["M", ".A.", "753116,", ".G."]),
 ]
 
 NEGATIVE = [
