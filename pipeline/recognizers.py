@@ -108,6 +108,21 @@ def sound_key(phrase: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters.translate(_SOUND_CLASSES))
 
 
+def rest_sounds_alike(candidate: str, term: str, threshold: float = 0.75) -> bool:
+    """A phrase sharing one whole word with a term must sound like it in the words left over:
+    "renew my membership" shares only "membership" with "party membership", "need a replacement"
+    only "replacement" with "knee replacement"; "famous ex couple" still sounds like "same sex
+    couple" without "couple"."""
+    shared = set(candidate.split()) & set(term.split())
+    if len(shared) != 1:  # none, or several ("royal college of north in"): the ratio says enough
+        return True
+    rest_candidate = " ".join(w for w in candidate.split() if w not in shared)
+    rest_term = " ".join(w for w in term.split() if w not in shared)
+    if not rest_candidate or not rest_term:
+        return not rest_candidate and not rest_term
+    return SequenceMatcher(None, sound_key(rest_candidate), sound_key(rest_term)).ratio() >= threshold
+
+
 _ENGLISH_WORDS: frozenset[str] | None = None
 
 
@@ -260,7 +275,7 @@ class TermListRecognizer(PatternRecognizer):
             if any(s < end and start < e for s, e in covered):
                 continue
             matcher = SequenceMatcher(None, key, term_key)
-            if matcher.ratio() >= self.phonetic_ratio:
+            if matcher.ratio() >= self.phonetic_ratio and rest_sounds_alike(candidate, term):
                 spelling = SequenceMatcher(None, candidate.replace(" ", ""), term.replace(" ", ""))
                 if spelling.ratio() >= 0.7:
                     results.append(self._result(start, end, self.fuzzy_score, f"sounds like a {self.name} term"))
@@ -282,7 +297,7 @@ class TermListRecognizer(PatternRecognizer):
                 continue
             matcher = self.fuzzy_matchers[term]
             matcher.set_seq1(candidate)
-            if matcher.ratio() >= threshold:
+            if matcher.ratio() >= threshold and rest_sounds_alike(candidate, term):
                 results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
                 covered.append((start, end))
 

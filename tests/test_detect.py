@@ -109,6 +109,8 @@ POSITIVE = [
     (["To hold the room I need a card.", "It's 3782 822 463.", "It's fine, December 28th, and 4 4 3 2."], "card_expiry", ["December", "28th,"]),
     # A licence number spelled letter by letter, each letter its own "sentence".
     (["Can you read me your driving licence number?", "1|M .O .R .G .A. 753116, S .M .L .I .G."], "driving_licence_number", ["M", ".A.", "753116,", ".G."]),
+    (["I'm Pakistan in my heritage, born in Bradford."], "racial_ethnic_origin", ["Pakistan", "heritage,"]),
+    (["My mum is of Irish descent."], "racial_ethnic_origin", ["Irish", "descent."]),
 ]
 
 NEGATIVE = [
@@ -158,6 +160,10 @@ NEGATIVE = [
     (["We need a room for the European Union meeting."], ["trade_union_membership"]),
     (["That's 2 free months and free delivery on orders over 40 pounds."], ["card_number", "bank_account", "phone_number"]),
     (["Do you take Visa?", "1|Yes, and American Express too."], ["card_number"]),
+    # A term sharing one everyday word with the sentence ("membership", "replacement") is no match.
+    (["I want to renew my membership please."], ["political_opinion", "trade_union_membership"]),
+    (["I need a replacement card, mine's snapped."], ["health"]),
+    (["I want to renew my English Heritage membership."], ["racial_ethnic_origin", "political_opinion"]),
 ]
 
 
