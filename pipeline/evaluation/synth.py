@@ -185,30 +185,35 @@ def render_all(
 ) -> list[Path]:
     """Render every call of every script; returns the label files written."""
     written = []
-    for script in scripts:
-        for call in load_calls(script):
-            if voice_override:
-                call = {**call, "voices": {k: voice_override for k in ("agent", "customer")}}
-            mix, spans, speech = render_call(call, speed)
-            for variant in variants:
-                rate, codec = VARIANTS[variant]
-                name = f"{call['id']}.{variant}"
-                write_variant(mix, outdir / "audio" / f"{name}.wav", rate, codec)
-                labels = {
-                    "id": call["id"],
-                    "audio": f"{name}.wav",
-                    "layout": call.get("layout", "mono"),
-                    "channels": mix.shape[1],
-                    "duration": mix.shape[0] / ESPEAK_RATE,
-                    "variant": variant,
-                    "text": [[s, plain_text(t)] for s, t in call["turns"]],
-                    "spans": [asdict(s) for s in spans],
-                    "speech": [asdict(s) for s in speech],
-                }
-                label_path = outdir / "labels" / f"{name}.json"
-                label_path.parent.mkdir(parents=True, exist_ok=True)
-                label_path.write_text(json.dumps(labels, indent=1))
-                written.append(label_path)
+    seen: dict[str, Path] = {}
+    calls = [(script, call) for script in scripts for call in load_calls(script)]
+    for script, call in calls:
+        if call["id"] in seen:  # its files would overwrite the other call's
+            raise ValueError(f"{script}: call id {call['id']!r} is used twice (also in {seen[call['id']]})")
+        seen[call["id"]] = script
+    for _script, call in calls:
+        if voice_override:
+            call = {**call, "voices": {k: voice_override for k in ("agent", "customer")}}
+        mix, spans, speech = render_call(call, speed)
+        for variant in variants:
+            rate, codec = VARIANTS[variant]
+            name = f"{call['id']}.{variant}"
+            write_variant(mix, outdir / "audio" / f"{name}.wav", rate, codec)
+            labels = {
+                "id": call["id"],
+                "audio": f"{name}.wav",
+                "layout": call.get("layout", "mono"),
+                "channels": mix.shape[1],
+                "duration": mix.shape[0] / ESPEAK_RATE,
+                "variant": variant,
+                "text": [[s, plain_text(t)] for s, t in call["turns"]],
+                "spans": [asdict(s) for s in spans],
+                "speech": [asdict(s) for s in speech],
+            }
+            label_path = outdir / "labels" / f"{name}.json"
+            label_path.parent.mkdir(parents=True, exist_ok=True)
+            label_path.write_text(json.dumps(labels, indent=1))
+            written.append(label_path)
     return written
 
 
