@@ -81,13 +81,24 @@ def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max
     return (2.0 * shared / (term_lengths + lengths) >= threshold) & (np.abs(term_lengths - lengths) <= max_length_gap)
 
 
+_SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
+    """Indices where a run of `size` words starts that stays within one sentence and one turn
+    ("... to speed.\nFine" is no "speeding fine")."""
+    ends = [bool(_SENTENCE_END.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
+    return [i for i in range(len(words) - size + 1) if not any(ends[i : i + size - 1])]
+
+
 def _sound_windows(text: str, size: int) -> tuple[tuple[str, str, int, int], ...]:
-    """(words, sound key, start, end) of every run of `size` words not opening on a function word."""
+    """(words, sound key, start, end) of every run of `size` words in one sentence, not opening
+    on a function word."""
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
     return tuple(
         (" ".join(lowered[i : i + size]), sound_key(" ".join(lowered[i : i + size])), words[i].start(), words[i + size - 1].end())
-        for i in range(len(words) - size + 1)
+        for i in _window_starts(text, words, size)
         if lowered[i] not in _LEADING_FUNCTION_WORDS
     )
 
@@ -120,7 +131,9 @@ def rest_sounds_alike(candidate: str, term: str, threshold: float = 0.75) -> boo
     rest_term = " ".join(w for w in term.split() if w not in shared)
     if not rest_candidate or not rest_term:
         return not rest_candidate and not rest_term
-    return SequenceMatcher(None, sound_key(rest_candidate), sound_key(rest_term)).ratio() >= threshold
+    sounds = SequenceMatcher(None, sound_key(rest_candidate), sound_key(rest_term)).ratio()
+    spelling = SequenceMatcher(None, rest_candidate.replace(" ", ""), rest_term.replace(" ", "")).ratio()
+    return sounds >= threshold and spelling >= 0.6  # "r &d member" sounds a little like "party member"
 
 
 _ENGLISH_WORDS: frozenset[str] | None = None
@@ -242,12 +255,14 @@ class TermListRecognizer(PatternRecognizer):
         lowered = [w.group().lower() for w in words]
         results: list[RecognizerResult] = []
         for n, index in self.fuzzy_term_index.items():
-            candidates = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
-            spans = [(words[i].start(), words[i + n - 1].end()) for i in range(len(candidates))]
+            starts = _window_starts(text, words, n)
+            candidates = [" ".join(lowered[i : i + n]) for i in starts]
+            spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
                 self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
-                split = ["".join(lowered[i : i + 2]) for i in range(len(words) - 1)]
-                split_spans = [(words[i].start(), words[i + 1].end()) for i in range(len(split))]
+                pairs = _window_starts(text, words, 2)
+                split = ["".join(lowered[i : i + 2]) for i in pairs]
+                split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
                 self._near_misses(index, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)

@@ -164,6 +164,9 @@ NEGATIVE = [
     (["I want to renew my membership please."], ["political_opinion", "trade_union_membership"]),
     (["I need a replacement card, mine's snapped."], ["health"]),
     (["I want to renew my English Heritage membership."], ["racial_ethnic_origin", "political_opinion"]),
+    (["I'm an R &D member and I need to move my shift."], ["political_opinion"]),
+    # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
+    (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
 ]
 
 
