@@ -26,6 +26,8 @@ _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNOR
 _ASKING = re.compile(r"\s*(and\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
+# "... and I'm starting treatment": the speaker begins a new clause of their own without a comma.
+_OWN_NEW_CLAUSE = re.compile(r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
@@ -344,10 +346,14 @@ class Detector:
     @staticmethod
     def _clause_end(text: str, end: int) -> int:
         """The clause goes on past a comma ("a speeding conviction, an SP30, in 2023") until
-        the sentence ends or a new clause begins ("..., so no beef please")."""
+        the sentence ends or a new clause begins ("..., so no beef please"; "... breast cancer
+        and I'm starting treatment next week")."""
         pos = end
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
+            own = _OWN_NEW_CLAUSE.search(text, end, brk.start() if brk else len(text))
+            if own:
+                return own.start()
             if not brk:
                 return len(text)
             if brk.group() not in ",;":

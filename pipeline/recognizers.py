@@ -405,6 +405,19 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
     # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
     _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
+    # The rest of an email address cut off at its dots: ".com .uk".
+    _DOMAIN_PART = re.compile(r"^\W*(com|co|uk|org|net|gov|ac|nhs|edu|io|ie)\b", re.I)
+    # A digit as heard in a short sentence of its own: "For already." for "four R T".
+    _DIGIT_SOUNDING = re.compile(r"^\W*(for|to|too|won|ate|free|tree)\b(\W+\w+){0,2}\W*$", re.I)
+
+    def _continues_value(self, sentence: str) -> bool:
+        """Does a sentence after the first go on with the value being read out?"""
+        return bool(
+            self._DIGITISH.match(sentence.lstrip())
+            or self._SPELLED.match(sentence)
+            or self._DOMAIN_PART.match(sentence)
+            or self._DIGIT_SOUNDING.match(sentence)
+        )
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
@@ -457,7 +470,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 continue  # the agent's "yep" between the groups of a number
             if n and self._MOVING_ON.match(body):
                 break
-            if n and values_only and not (self._DIGITISH.match(body.lstrip()) or self._SPELLED.match(body)):
+            if n and values_only and not self._continues_value(body):
                 break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 if chosen and self._MOVING_ON_MID_SENTENCE.match(clause.group()):

@@ -401,3 +401,20 @@ def test_placeholders_are_not_read_as_words(detector):
     transcript = make_transcript(["My husband and I want a joint mortgage for the house."])
     partner = Detection("sex_life_sexual_orientation", 0.6, "test", ((0, 0), (0, 1), (0, 2), (0, 3)))
     assert detector.residue(transcript, [partner]) == []
+
+
+@pytest.mark.parametrize(
+    "line, last_word",
+    [
+        ("I've been diagnosed with breast cancer and I'm starting treatment next week.", "cancer"),
+        ("I'm a practising Christian so I'd rather not work Sundays.", "Christian"),
+        ("I broke my wrist when I fell off the ladder and couldn't work for a month.", "month."),
+    ],
+)
+def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
+    """'... and I'm starting treatment' is the caller going on to something else: bleeping it
+    costs the training value of the call and protects nothing more."""
+    transcript = make_transcript([line])
+    found = detected_words(transcript, detector.detect(transcript))
+    [words] = found.values()
+    assert words[-1] == last_word, words
