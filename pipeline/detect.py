@@ -26,6 +26,9 @@ _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNOR
 _ASKING = re.compile(r"\s*(and\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
+_NUMBER_NEXT = re.compile(r"\s*\d")
+# ", so everything has to be kosher": a consequence whose cause, the clause before, discloses.
+_CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # "... and I'm starting treatment": the speaker begins a new clause of their own without a comma.
 _OWN_NEW_CLAUSE = re.compile(r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = {
@@ -333,7 +336,10 @@ class Detector:
         """The clause around a finding: from the last break before it to the next break after
         it, at most max_phrase_words words each side."""
         text = tt.text
-        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        breaks = [m for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+        left = breaks[-1].end() if breaks else 0
+        if breaks and breaks[-1].group() == "," and _CONSEQUENCE.match(text, left):
+            left = breaks[-2].end() if len(breaks) > 1 else 0
         right = self._clause_end(text, end)
         limit = self.settings.max_phrase_words
         before = [w for w in tt.words if left <= w.start and w.end <= start]
@@ -359,7 +365,9 @@ class Detector:
             if brk.group() not in ",;":
                 return brk.start()
             following = _NEXT_WORD.match(text, brk.end())
-            if not following or following.group(1).lower() in _CLAUSE_OPENERS:
+            if not following or (
+                following.group(1).lower() in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end())
+            ):  # ", and 2023" (ASR's "in twenty twenty three") goes on
                 return brk.start()
             pos = brk.end()
 

@@ -111,6 +111,10 @@ POSITIVE = [
     (["Can you read me your driving licence number?", "1|M .O .R .G .A. 753116, S .M .L .I .G."], "driving_licence_number", ["M", ".A.", "753116,", ".G."]),
     (["I'm Pakistan in my heritage, born in Bradford."], "racial_ethnic_origin", ["Pakistan", "heritage,"]),
     (["My mum is of Irish descent."], "racial_ethnic_origin", ["Irish", "descent."]),
+    # ", so ..." is the consequence of the clause before it, which is the disclosure; ", and
+    # 2023" (for "in twenty twenty three") goes on with the clause.
+    (["For Friday we're new -ish, so everything has to be kosher."], "religious_belief", ["we're", "new", "kosher."]),
+    (["Any convictions?", "1|I got a speed in conviction, an SD 30, and 2023, thank you."], "criminal_offence", ["speed", "30,", "2023,"]),
 ]
 
 NEGATIVE = [
