@@ -403,6 +403,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
         r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
     _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
+    # A capitalised word straight after another word: where Whisper (base) starts a sentence
+    # without a full stop before it.
+    _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers)\b)")
     # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
     _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
     # The rest of an email address cut off at its dots: ".com .uk".
@@ -475,10 +478,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 if chosen and self._MOVING_ON_MID_SENTENCE.match(clause.group()):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
-                for w in _WORD.finditer(text, clause.start(), clause.end()):
+                # "0428 And the security code?": the recogniser began a sentence with a capital
+                # but wrote no full stop.
+                capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
+                moving_on = capital and self._MOVING_ON.match(text[capital.end() : clause.end()])
+                cut = capital.start() if moving_on else clause.end()
+                for w in _WORD.finditer(text, clause.start(), cut):
                     chosen.append(w)
                     if len(chosen) >= limit:
                         return self._trim(chosen, entity)
+                if cut < clause.end():
+                    return self._trim(chosen, entity)
         return self._trim(chosen, entity)
 
     def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:

@@ -422,3 +422,13 @@ def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line,
     found = detected_words(transcript, detector.detect(transcript))
     [words] = found.values()
     assert words[-1] == last_word, words
+
+
+def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
+    """base writes a mono call's turns with capitals but no full stops: "0428 And the security
+    code? 992 That's gone through". The agent's words after each value stay audible."""
+    transcript = make_transcript(["What's the card number? 4111 1111 1111 1111 And the expiry? 0428 And the security code? 992 That's gone through."])
+    found = detected_words(transcript, detector.detect(transcript))
+    bleeped = {w for words in found.values() for w in words}
+    assert {"4111", "0428", "992"} <= bleeped
+    assert not bleeped & {"And", "expiry?", "security", "That's", "gone"}, found
