@@ -312,7 +312,11 @@ class TermListRecognizer(PatternRecognizer):
                 continue
             matcher = self.fuzzy_matchers[term]
             matcher.set_seq1(candidate)
-            if matcher.ratio() >= threshold and rest_sounds_alike(candidate, term):
+            # A short word with a letter changed is often another word ASR made up: "partle"
+            # (parcel) for "parole". Short single words may lose or gain letters ("asma").
+            substituted = known is not None and len(term) < 8 and len(candidate) == len(term)
+            needed = max(threshold, 0.85) if substituted else threshold
+            if matcher.ratio() >= needed and rest_sounds_alike(candidate, term):
                 results.append(self._result(start, end, self.fuzzy_score, f"fuzzy match of a {self.name} term"))
                 covered.append((start, end))
 
@@ -391,7 +395,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
         r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
-        r"just the|any|have you|want|wants|would like|who|who's|whom)\b", re.I)
+        r"just the|any|anything|have you|want|wants|would like|who|who's|whom)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"

@@ -100,6 +100,7 @@ POSITIVE = [
     (["We need a room for a union meeting on Friday."], "trade_union_membership", ["union", "meeting"]),
     # A school's vulnerability question; a short "And ..." request whose "?" was lost.
     (["Is there anything we should know about your son?", "1|He has severe asthma and carries an inhaler."], "health", ["severe", "inhaler."]),
+    (["School office, is anything we should know about your son", "1|He and Simeir Asma and Karinani Tehla"], "health", ["Simeir", "Tehla"]),
     (["And his date of birth.", "1|The second on June 20th is seen."], "date_of_birth", ["second", "June", "20th"]),
     # "three" heard as "free"; the caller names the card before reading its number.
     (["Which card would you like to use?", "1|American Express 3714 4 x 6 free 5 free 9 8 4 free 1"], "card_number", ["3714", "x", "free", "1"]),
@@ -169,6 +170,10 @@ NEGATIVE = [
     (["I need a replacement card, mine's snapped."], ["health"]),
     (["I want to renew my English Heritage membership."], ["racial_ethnic_origin", "political_opinion"]),
     (["I'm an R &D member and I need to move my shift."], ["political_opinion"]),
+    # A made-up word one letter off a short term ("partle" for parcel, not parole); an agent's
+    # question that base wrote as a statement after "but".
+    (["My partle went to the wrong house."], ["criminal_offence"]),
+    (["Home insurance, but anyone in the house been convicted of an offence."], ["criminal_offence"]),
     # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
     (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
 ]
