@@ -96,6 +96,7 @@ POSITIVE = [
     # Back and muscle injuries; an activist whose party came out garbled; a union meeting.
     (["I've slipped a disc in my back, so no gym for two months."], "health", ["slipped", "disc"]),
     (["I pulled a muscle at work last week."], "health", ["pulled", "muscle"]),
+    (["My hearing has got worse, and the GP says it's noise induced."], "health", ["hearing", "GP", "induced."]),
     (["I'm a little part of the activist and I've written to my MP."], "political_opinion", ["activist"]),
     (["We need a room for a union meeting on Friday."], "trade_union_membership", ["union", "meeting"]),
     # A school's vulnerability question; a short "And ..." request whose "?" was lost.
