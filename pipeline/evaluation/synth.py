@@ -139,6 +139,10 @@ def render_call(call: dict, speed: int = 165) -> tuple[np.ndarray, list[Labelled
     """The call as a (frames, channels) array at 22.05 kHz, its labelled spans and speech."""
     stereo = call.get("layout", "mono") == "stereo"
     channels = 2 if stereo else 1
+    # Voices go to espeak-ng as written. espeak-ng 1.51 ignores a variant on "en-gb"
+    # ("en-gb+f3" speaks with the default male voice, about 105 Hz); "en+f3" or
+    # "en-gb-x-rp+f3" give the variant. Kept as is: other tools rendering the same scripts
+    # with espeak-ng hear the same voices.
     voices = call.get("voices", {})
     chunks: list[tuple[int, int, np.ndarray]] = []  # (start frame, channel, samples)
     spans: list[LabelledSpan] = []
