@@ -401,7 +401,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
         r"we'll|anything else|and (the|your|what|when|how|any|can|could|is))\b", re.I)
 
-    _ACKNOWLEDGEMENT = re.compile(r"^\W*((yep|yeah|yes|ok|okay|uh-huh|uh|huh|mm|mhm|go on|right|sure|got that)\W*){1,3}$", re.I)
+    _ACKNOWLEDGEMENT = re.compile(r"^\W*((yep|yeah|yes|ok|okay|uh-huh|uh|huh|m+|m+h+m+|go on|right|sure|got that)\W*){1,3}$", re.I)
     # A sentence that opens like this is the agent asking something else, not an answer.
     _ASKS_ON = re.compile(
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"

@@ -105,6 +105,8 @@ POSITIVE = [
     (["And his date of birth.", "1|The second on June 20th is seen."], "date_of_birth", ["second", "June", "20th"]),
     # "three" heard as "free"; the caller names the card before reading its number.
     (["Which card would you like to use?", "1|American Express 3714 4 x 6 free 5 free 9 8 4 free 1"], "card_number", ["3714", "x", "free", "1"]),
+    # The brand came out garbled; "which card" is the prompt, and "Mmm" only an acknowledgement.
+    (["Which card would you like to use?", "1|Make the David 4 .3 9", "Mmm, yeah.", "1|1 .4 .8"], "card_number", ["Make", "9", "1", ".8"]),
     # A DNA kit; penalty points; the expiry after a card number that came out 10 digits long.
     (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
     (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
@@ -174,6 +176,7 @@ NEGATIVE = [
     # A made-up word one letter off a short term ("partle" for parcel, not parole); an agent's
     # question that base wrote as a statement after "but".
     (["My partle went to the wrong house."], ["criminal_offence"]),
+    (["Hi, my dog had an operation on his leg and I want to claim for it."], ["health"]),
     (["Home insurance, but anyone in the house been convicted of an offence."], ["criminal_offence"]),
     # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
     (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
