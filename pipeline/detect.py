@@ -24,6 +24,8 @@ _SENTENCE_BREAK = re.compile(r"[.?!\n]")
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
 _ASKING = re.compile(r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
+# "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
+_OVER_A_PERIOD = re.compile(r"\bin the (last|past) (\w+ )?(years?|months?)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -323,7 +325,7 @@ class Detector:
         right = Detector._clause_end(text, end)
         clause = text[left:right]
         is_question = text[right : right + 1] == "?"
-        asks = is_question or _ASKING.match(clause)
+        asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause)
         if asks and not _FIRST_PERSON.search(clause):
             return True
         # "you" counts up to the next "and"/"but" after the finding: in "Mixed, White and Black

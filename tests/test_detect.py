@@ -119,6 +119,7 @@ POSITIVE = [
     # 2023" (for "in twenty twenty three") goes on with the clause.
     (["For Friday we're new -ish, so everything has to be kosher."], "religious_belief", ["we're", "new", "kosher."]),
     (["Any convictions?", "1|I got a speed in conviction, an SD 30, and 2023, thank you."], "criminal_offence", ["speed", "30,", "2023,"]),
+    (["Car insurance, and emotering conviction in the last five years.", "1|an F .E. 30 for leaving in 20 -24."], "criminal_offence", ["F", "30", "-24."]),
 ]
 
 NEGATIVE = [
@@ -177,6 +178,8 @@ NEGATIVE = [
     # question that base wrote as a statement after "but".
     (["My partle went to the wrong house."], ["criminal_offence"]),
     (["Hi, my dog had an operation on his leg and I want to claim for it."], ["health"]),
+    # The insurer's question with its "any" and "?" lost is still a question.
+    (["Car insurance, and emotering conviction in the last five years."], ["criminal_offence"]),
     (["Home insurance, but anyone in the house been convicted of an offence."], ["criminal_offence"]),
     # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
     (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
