@@ -110,6 +110,7 @@ POSITIVE = [
     # A DNA kit; penalty points; the expiry after a card number that came out 10 digits long.
     (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
     (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
+    (["I was arrested on Saturday, and I'm in court next week, so I can't come in."], "criminal_offence", ["arrested", "court", "week,"]),
     (["To hold the room I need a card.", "It's 3782 822 463.", "It's fine, December 28th, and 4 4 3 2."], "card_expiry", ["December", "28th,"]),
     # A licence number spelled letter by letter, each letter its own "sentence".
     (["Can you read me your driving licence number?", "1|M .O .R .G .A. 753116, S .M .L .I .G."], "driving_licence_number", ["M", ".A.", "753116,", ".G."]),
@@ -180,6 +181,7 @@ NEGATIVE = [
     (["Hi, my dog had an operation on his leg and I want to claim for it."], ["health"]),
     # The insurer's question with its "any" and "?" lost is still a question.
     (["Car insurance, and emotering conviction in the last five years."], ["criminal_offence"]),
+    (["The court is closed on Mondays, and we need a tennis court booking."], ["criminal_offence"]),
     (["Home insurance, but anyone in the house been convicted of an offence."], ["criminal_offence"]),
     # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
     (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
