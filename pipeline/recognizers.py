@@ -631,6 +631,10 @@ class DigitRunRecognizer(EntityRecognizer):
         found: list[tuple[str, int, int, float]] = []
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1])]
         card_window_end = -1
+        # Digits read in the turns after "card" ("4539" ... "1488" ... "0343 6467"): once they
+        # add up to a card number, what follows is its expiry and security code.
+        mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._CARD.finditer(text)]
+        card_digits, context_end = 0, -1
         for start, end, digits in runs:
             if len(digits) >= self.min_digits:
                 entity, score = self.classify(digits)
@@ -640,6 +644,13 @@ class DigitRunRecognizer(EntityRecognizer):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
             elif start < card_window_end and 2 <= len(digits) <= 4:
                 found.append(self._card_follow_up(text, start, end, digits))
+            opened = max((reach for said, reach in mentions if said < start), default=-1)
+            if opened != context_end:  # a new mention of a card starts the count again
+                card_digits, context_end = 0, opened
+            if start < context_end:
+                card_digits += len(digits)
+                if card_digits >= 12 and card_window_end < end:
+                    card_window_end = self._words_on(text, end, self.card_follow_up_words)
         return [
             RecognizerResult(
                 entity, start, end, score,

@@ -107,6 +107,9 @@ POSITIVE = [
     (["Which card would you like to use?", "1|American Express 3714 4 x 6 free 5 free 9 8 4 free 1"], "card_number", ["3714", "x", "free", "1"]),
     # The brand came out garbled; "which card" is the prompt, and "Mmm" only an acknowledgement.
     (["Which card would you like to use?", "1|Make the David 4 .3 9", "Mmm, yeah.", "1|1 .4 .8"], "card_number", ["Make", "9", "1", ".8"]),
+    # Groups read over several turns after "card" add up to a card number: what follows is its
+    # security code even though the agent's question came out split ("... on", "the back").
+    (["Which card?", "1|Visa 4539", "Yep And", "1|1488", "1|0343 6467", "And the free numbers on", "1|062", "the back thanks"], "card_security_code", ["062"]),
     # A DNA kit; penalty points; the expiry after a card number that came out 10 digits long.
     (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
     (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
