@@ -416,15 +416,6 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _DOMAIN_PART = re.compile(r"^\W*(com|co|uk|org|net|gov|ac|nhs|edu|io|ie)\b", re.I)
     # A digit as heard in a short sentence of its own: "For already." for "four R T".
     _DIGIT_SOUNDING = re.compile(r"^\W*(for|to|too|won|ate|free|tree)\b(\W+\w+){0,2}\W*$", re.I)
-
-    def _continues_value(self, sentence: str) -> bool:
-        """Does a sentence after the first go on with the value being read out?"""
-        return bool(
-            self._DIGITISH.match(sentence.lstrip())
-            or self._SPELLED.match(sentence)
-            or self._DOMAIN_PART.match(sentence)
-            or self._DIGIT_SOUNDING.match(sentence)
-        )
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
@@ -494,6 +485,15 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 if cut < clause.end():
                     return self._trim(chosen, entity)
         return self._trim(chosen, entity)
+
+    def _continues_value(self, sentence: str) -> bool:
+        """Does a sentence after the first go on with the value being read out?"""
+        return bool(
+            self._DIGITISH.match(sentence.lstrip())
+            or self._SPELLED.match(sentence)
+            or self._DOMAIN_PART.match(sentence)
+            or self._DIGIT_SOUNDING.match(sentence)
+        )
 
     def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:
         """'sort code forty twelve oh six, account ...': the value runs from the keyword to the
