@@ -25,7 +25,8 @@ _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
 _ASKING = re.compile(r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
-_OVER_A_PERIOD = re.compile(r"\bin the (last|past) (\w+ )?(years?|months?)\b", re.IGNORECASE)
+OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
+_OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")

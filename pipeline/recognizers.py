@@ -18,7 +18,7 @@ import numpy as np
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from .detect import PLACEHOLDER
+from .detect import OVER_A_PERIOD, PLACEHOLDER
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
@@ -395,7 +395,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
         r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
-        r"just the|any|anything|have you|want|wants|would like|who|who's|whom|in the (last|past) (\w+ )?(years?|months?))\b", re.I)
+        rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD})\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
