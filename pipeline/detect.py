@@ -339,7 +339,7 @@ class Detector:
         """The clause around a finding: from the last break before it to the next break after
         it, at most max_phrase_words words each side."""
         text = tt.text
-        breaks = [m for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+        breaks = list(_CLAUSE_BREAK.finditer(text, 0, start))
         left = breaks[-1].end() if breaks else 0
         if breaks and breaks[-1].group() == "," and _CONSEQUENCE.match(text, left):
             left = breaks[-2].end() if len(breaks) > 1 else 0

@@ -119,10 +119,10 @@ def findings_for(
                 if channel not in voiced:
                     voiced[channel] = voiced_frames(recording.samples[:, channel], recording.format.sample_rate)
                 start, end = snap_to_speech(start, end, voiced[channel], settings)
-                others = [(a, b) for a, b, key in words_on.get(channel, []) if key not in own]
-                before = max((b for a, b in others if b <= first), default=0.0)
-                after = min((a for a, b in others if a >= last), default=duration)
                 if d.category in settings.fill_categories:
+                    others = [(a, b) for a, b, key in words_on.get(channel, []) if key not in own]
+                    before = max((b for a, b in others if b <= first), default=0.0)
+                    after = min((a for a, b in others if a >= last), default=duration)
                     start, end = fill_unaccounted(start, end, before, after, voiced[channel], settings)
                 end = min(duration, end)
             if end > start:
