@@ -39,9 +39,19 @@ NUMBER_WORDS = {
 _RUN_ONLY = {"o", "for", "free", "tree"}
 
 
-def _term_regex(term: str) -> str:
-    """'diagnos*' -> a stem; spaces match any run of spaces, hyphens or apostrophes."""
-    parts = [re.escape(p) for p in term.strip().split()]
+def _term_regex(term: str, inflections: bool = True) -> str:
+    """'diagnos*' -> a stem; spaces match any run of spaces, hyphens or apostrophes. With
+    inflections, a term's last word also matches its plural and possessive ("gypsies",
+    "Muslims", "the GP's")."""
+    words = term.strip().split()
+    parts = [re.escape(p) for p in words]
+    last = words[-1]
+    if inflections and not last.endswith("*") and last[-1].isalpha():
+        if last[-1] == "y" and len(last) > 2 and last[-2] not in "aeiou":
+            parts[-1] = re.escape(last[:-1]) + "(?:y|ies)"
+        else:
+            parts[-1] += "(?:e?s)?"
+        parts[-1] += "(?:'s|s')?"
     body = r"[\s\-']+".join(parts).replace(r"\*", r"\w*")
     return rf"(?<![\w']){body}(?![\w'])"
 
@@ -193,6 +203,7 @@ class TermListRecognizer(PatternRecognizer):
         context: list[str] | None = None,
         score: float = 0.6,
         cue_score: float = 0.5,
+        inflections: bool = True,
         fuzzy: bool = True,
         fuzzy_min_length: int = 6,
         fuzzy_ratio: float = 0.75,
@@ -202,7 +213,7 @@ class TermListRecognizer(PatternRecognizer):
         phonetic_min_key: int = 6,
         supported_language: str = "en",
     ):
-        patterns = [Pattern(f"term {i}", _term_regex(t), score) for i, t in enumerate(terms)]
+        patterns = [Pattern(f"term {i}", _term_regex(t, inflections), score) for i, t in enumerate(terms)]
         # Presidio counts the matched word itself as context: a term that is also a context
         # word ("union") would lift itself over min_score in "the Union package".
         lowered_terms = {t.lower() for t in terms}

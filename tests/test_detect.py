@@ -124,6 +124,10 @@ POSITIVE = [
     (["For Friday we're new -ish, so everything has to be kosher."], "religious_belief", ["we're", "new", "kosher."]),
     (["Any convictions?", "1|I got a speed in conviction, an SD 30, and 2023, thank you."], "criminal_offence", ["speed", "30,", "2023,"]),
     (["Car insurance, and emotering conviction in the last five years.", "1|an F .E. 30 for leaving in 20 -24."], "criminal_offence", ["F", "30", "-24."]),
+    # A term matches its plural and possessive ("gypsy" -> "Gypsies", "Muslim" -> "Muslims'").
+    (["We are Romani Gypsies and we are after a pitch for the winter."], "racial_ethnic_origin", ["Romani", "Gypsies"]),
+    (["It's for the Sikhs' centre and the Hindus' temple on our street, we volunteer there."], "religious_belief", ["Sikhs'"]),
+    (["I've had two strokes this year, so I can't drive any more."], "health", ["strokes"]),
 ]
 
 NEGATIVE = [
@@ -188,6 +192,10 @@ NEGATIVE = [
     (["Home insurance, but anyone in the house been convicted of an offence."], ["criminal_offence"]),
     # Fuzzy phrases stay within a sentence and a turn: "... to speed." + "Fine, ..." is no "speeding fine".
     (["Yes, so the early shift suits me, up to speed.", "Fine, I'll update the rota."], ["criminal_offence"]),
+    # Plurals that are other words (belongings, career prospects); weak everyday terms take none.
+    (["All my possessions were in the van when it broke down."], ["criminal_offence"]),
+    (["The job has good prospects and I'm in the local community choir."], ["trade_union_membership"]),
+    (["I can see the customer member on Union's account."], ["trade_union_membership"]),
 ]
 
 
