@@ -92,6 +92,7 @@ def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max
 
 
 _SENTENCE_END = re.compile(r"[.?!\n]")
+_DIGIT_WORD = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b")
 
 
 def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
@@ -368,10 +369,20 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         score: float = 0.7,
         skip_negative: list[str] | None = None,
         value_stop_words: list[str] | None = None,
+        prompt_sounds: dict[str, list[str]] | None = None,
+        prompt_sound_ratio: float = 0.85,
+        prompt_spelling_ratio: float = 0.7,
         name: str = "PromptedAnswerRecognizer",
         supported_language: str = "en",
     ):
         self.prompts = {e: [re.compile(p, re.IGNORECASE) for p in ps] for e, ps in prompts.items()}
+        # Key words of a question matched by sound when telephone audio garbled them ("What's
+        # your post, God?"): only in a sentence that ends with "?", a weaker sign than a pattern.
+        self.prompt_sounds = {
+            e: [(w.lower(), sound_key(w), w.count(" ") + 1) for w in words] for e, words in (prompt_sounds or {}).items()
+        }
+        self.prompt_sound_ratio = prompt_sound_ratio
+        self.prompt_spelling_ratio = prompt_spelling_ratio
         self.max_answer_words = max_answer_words or {}
         self.default_max_words = default_max_words
         self.score = score
@@ -388,6 +399,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
         placeholders = [(m.start(), m.end()) for m in self._REDACTED.finditer(text)]
+        windows: dict[int, tuple] = {}  # word count -> sound windows, built once per text
         for entity, regexes in self.prompts.items():
             if entities and entity not in entities:
                 continue
@@ -397,7 +409,33 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                         continue  # verification pass: "[ADDRESS]" is no question about an address
                     for span in self._answers(text, m.end(), entity):
                         results.append(self._result(entity, *span))
+            for end in self._sounded_prompts(text, entity, placeholders, windows):
+                for span in self._answers(text, end, entity):
+                    results.append(self._result(entity, *span))
         return results
+
+    def _sounded_prompts(self, text: str, entity: str, placeholders: list[tuple[int, int]], windows: dict) -> list[int]:
+        """Where a question's key words sound like the item's name: the end of each match."""
+        ends = []
+        for phrase, key, n_words in self.prompt_sounds.get(entity, []):
+            for size in (n_words, n_words + 1):  # ASR splits words more often than it joins them
+                if size not in windows:
+                    windows[size] = _sound_windows(text, size)
+                for words, sounds, start, end in windows[size]:
+                    if not self._question_ends(text, end):
+                        continue
+                    if any(a <= start < b for a, b in placeholders) or _DIGIT_WORD.search(words):
+                        continue
+                    spelling = SequenceMatcher(None, words.replace(" ", ""), phrase.replace(" ", "")).ratio()
+                    if spelling >= self.prompt_spelling_ratio and SequenceMatcher(None, sounds, key).ratio() >= self.prompt_sound_ratio:
+                        ends.append(end)
+        return ends
+
+    @staticmethod
+    def _question_ends(text: str, pos: int) -> bool:
+        """Does the sentence around `pos` end with a question mark?"""
+        end = _SENTENCE_END.search(text, pos)
+        return bool(end and end.group() == "?")
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
@@ -487,7 +525,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 # "0428 And the security code?": the recogniser began a sentence with a capital
                 # but wrote no full stop.
                 capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
-                moving_on = capital and self._MOVING_ON.match(text[capital.end() : clause.end()])
+                after = text[capital.end() : clause.end()] if capital else ""
+                # ... and a value ends there unless the new sentence goes on with it ("And 5 5 ...").
+                moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after)))
                 cut = capital.start() if moving_on else clause.end()
                 for w in _WORD.finditer(text, clause.start(), cut):
                     chosen.append(w)

@@ -457,3 +457,42 @@ def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
     bleeped = {w for words in found.values() for w in words}
     assert {"4111", "0428", "992"} <= bleeped
     assert not bleeped & {"And", "expiry?", "security", "That's", "gone"}, found
+
+
+def test_a_value_ends_where_an_unpunctuated_sentence_takes_another_turn(detector):
+    """'4111... And next I will go ...': a value read out ends at a capitalised 'And' that does
+    not go on with digits, even when the agent's words that follow are no known phrase."""
+    transcript = make_transcript(["What's the card number?", "4111111111111111 And next, did you get the letter? And 5 we sent.", "Yes."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"] == ["4111111111111111"], found
+
+
+@pytest.mark.parametrize(
+    "lines, category, expected",
+    [
+        # An item's name garbled in the question, matched by sound: "post, God" for postcode,
+        # "expert date" for expiry date, "date of bath" for date of birth.
+        (["What's your post, God?", "1|Sk4, won't be in."], "postcode", ["Sk4,", "won't", "be", "in."]),
+        (["And the expert date?", "1|Oh four, twenty eight."], "card_expiry", ["Oh", "four,", "twenty", "eight."]),
+        (["What's your date of bath?", "1|Second of May, sixty one."], "date_of_birth", ["Second", "of", "May,", "sixty", "one."]),
+    ],
+)
+def test_a_garbled_question_is_matched_by_sound(detector, lines, category, expected):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get(category) == expected, found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Sounds like the item, but no question: the caller's own words are not a prompt.
+        ["We'll post it, God knows when.", "1|Tuesday or Wednesday, won't be in on Monday."],
+        # A question that only shares some sounds ("unrest" is no "address").
+        ["Is there any unrest there?", "1|Twelve people, all quiet now."],
+    ],
+)
+def test_sound_alike_prompts_need_a_question_that_sounds_like_the_item(detector, lines):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert not set(found) & {"postcode", "address"}, found
