@@ -36,6 +36,11 @@ class AsrSettings(_Strict):
     initial_prompt: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
+    # A window that came out as a loop of words ("see you in the next video, see you in ...")
+    # was not heard: it is decoded again by sampling at these temperatures, seeded so that a
+    # call's transcript is the same from run to run. Empty: keep the loop.
+    loop_temperatures: list[float] = [0.2, 0.4, 0.6, 0.8, 1.0]
+    seed: int = Field(0, ge=0)
     # Batched inference (faster-whisper's BatchedInferencePipeline): 0 = auto, 16 on CUDA and
     # off on CPU (where sequential decoding is as fast); 1 = off; N = batch size.
     batch_size: int = Field(0, ge=0, le=256)

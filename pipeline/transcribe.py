@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import zlib
 from dataclasses import dataclass, replace
 
 from .audio import WHISPER_RATE, to_whisper_rate
@@ -77,6 +79,32 @@ class Transcriber:
         return names[channel] if channel < len(names) else f"channel_{channel}"
 
     def transcribe_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
+        segments = self._decode(audio, channel, speaker)
+        if not self.settings.loop_temperatures:
+            return segments
+        result = []
+        for seg in segments:
+            result += self._redecode_loop(audio, seg, speaker) if is_word_loop(seg) else [seg]
+        return result
+
+    def _redecode_loop(self, audio, loop: Segment, speaker: str) -> list[Segment]:
+        """The audio under a loop of words, decoded again by seeded sampling (Whisper's own
+        fallback, kept to these windows: sampling drops digits that greedy decoding reads)."""
+        import ctranslate2
+
+        first = int(loop.start * WHISPER_RATE)
+        clip = audio[first : int(loop.end * WHISPER_RATE) + 1]
+        ctranslate2.set_random_seed(self.settings.seed)
+        again = self._decode(clip, loop.channel, speaker, temperature=self.settings.loop_temperatures)
+        offset = first / WHISPER_RATE
+        shifted = [
+            Segment(s.start + offset, s.end + offset, s.channel, s.speaker,
+                    [replace(w, start=w.start + offset, end=w.end + offset) for w in s.words])
+            for s in again
+        ]  # fmt: skip
+        return shifted or [loop]  # nothing heard the second time: the loop stays (and is checked)
+
+    def _decode(self, audio, channel: int, speaker: str, **overrides) -> list[Segment]:
         options = dict(
             language=self.settings.language,
             beam_size=self.settings.beam_size,
@@ -87,6 +115,7 @@ class Transcriber:
             temperature=self.settings.temperature,
             no_speech_threshold=self.settings.no_speech_threshold,
         )
+        options.update(overrides)
         if self.batched is not None:
             segments, _info = self.batched.transcribe(audio, batch_size=self.batch_size, **options)
         else:
@@ -112,6 +141,22 @@ class Transcriber:
             segments += with_pitch(self.transcribe_channel(audio, channel, self.speaker_of(channel, n)), audio)
         segments.sort(key=lambda s: (s.start, s.channel))
         return Transcript(segments, self.settings.language, self.description)
+
+
+# Whisper's own test for a repetition loop (faster-whisper's compression_ratio_threshold): text
+# that compresses this well is repeating itself.
+LOOP_COMPRESSION_RATIO = 2.4
+_DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
+
+
+def is_word_loop(segment: Segment) -> bool:
+    """A segment of words repeating themselves ("see you in the next video, see you in the next
+    ..."). Loops of digits ("8 -8 -8 ...") are not: detection bleeps them whole as a number."""
+    text = segment.text.encode()
+    if len(text) / len(zlib.compress(text)) <= LOOP_COMPRESSION_RATIO:
+        return False
+    digits = sum(1 for w in segment.words if _DIGITISH.search(w.text))
+    return digits < 0.3 * len(segment.words)
 
 
 def with_pitch(segments: list[Segment], audio) -> list[Segment]:

@@ -2,12 +2,13 @@
 device choice, and the batched path (used on CUDA) giving usable words too."""
 
 import pytest
+import yaml
 
 from pipeline.audio import decode, probe
 from pipeline.config import load_settings
-from pipeline.data import Recording
+from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
-from pipeline.transcribe import Transcriber, choose_device
+from pipeline.transcribe import Transcriber, choose_device, is_word_loop
 
 from .conftest import ROOT, source_for
 
@@ -44,3 +45,48 @@ def test_stereo_words_keep_their_channel(stereo_call, batch_size):
     # Most words carry the pitch they were spoken at, in an adult voice's range.
     pitches = [w.pitch_hz for w in words if w.pitch_hz is not None]
     assert len(pitches) >= 0.8 * len(words) and all(60 <= p <= 400 for p in pitches)
+
+
+def _segment(text: str) -> Segment:
+    words = [Word(w, i * 0.3, i * 0.3 + 0.25, 0.9, 1) for i, w in enumerate(text.split())]
+    return Segment(0.0, words[-1].end, 1, "customer", words)
+
+
+@pytest.mark.parametrize(
+    "text, loop",
+    [
+        ("Thank you for watching, see you in the next video, " * 8, True),
+        ("They won't wear them, but " * 10, True),
+        ("8 -8 " * 30, False),  # a loop of digits: bleeped whole as a number, not decoded again
+        ("Five will no five, will no five, " * 8, False),
+        ("My partner and I are both carriers and the midwife said you'd call, can you book us in?", False),
+    ],
+)
+def test_word_loops_are_told_from_speech_and_digit_loops(text, loop):
+    assert is_word_loop(_segment(text)) is loop
+
+
+def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
+    """tiny.en hears this 8 kHz call's customer as "Thank you for watching, see you in the next
+    video, ..." over both answers. That window is decoded again by seeded sampling: no loop is
+    left, what replaces it lies within the loop's time, and two runs give the same words."""
+    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
+    script = tmp_path / "call.yaml"
+    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == "holdout-sickle-gene"]}))
+    render_all([script], tmp_path, ["mulaw8k"])
+    path = tmp_path / "audio" / "holdout-sickle-gene.mulaw8k.wav"
+    fmt = probe(path)
+    call = Recording(source_for(path), fmt, decode(path, fmt))
+
+    def customer(**asr):
+        settings = load_settings(None, asr={"device": "cpu", **asr})
+        transcript = Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(call)
+        return [s for s in transcript.segments if s.channel == 1]
+
+    loops = [s for s in customer(loop_temperatures=[]) if is_word_loop(s)]
+    assert loops, "the greedy transcript no longer loops: pick another call for this test"
+    first, second = customer(), customer()
+    assert not any(is_word_loop(s) for s in first)
+    assert [(w.text, w.start) for s in first for w in s.words] == [(w.text, w.start) for s in second for w in s.words]
+    redecoded = [w for s in first for w in s.words if loops[0].start <= w.start < loops[0].end]
+    assert redecoded and all(w.end <= loops[0].end + 0.05 for w in redecoded)
