@@ -95,7 +95,10 @@ class Transcriber:
         first = int(loop.start * WHISPER_RATE)
         clip = audio[first : int(loop.end * WHISPER_RATE) + 1]
         ctranslate2.set_random_seed(self.settings.seed)
-        again = self._decode(clip, loop.channel, speaker, temperature=self.settings.loop_temperatures)
+        # One sample per temperature, and no longer than speech could be: a sampled loop runs
+        # to the model's 448 tokens, which made these windows cost four times the first pass.
+        again = self._decode(clip, loop.channel, speaker, temperature=self.settings.loop_temperatures, best_of=1,
+                             max_new_tokens=int(len(clip) / WHISPER_RATE * MAX_TOKENS_PER_SECOND) + 10)  # fmt: skip
         offset = first / WHISPER_RATE
         shifted = [
             Segment(s.start + offset, s.end + offset, s.channel, s.speaker,
@@ -146,6 +149,8 @@ class Transcriber:
 # Whisper's own test for a repetition loop (faster-whisper's compression_ratio_threshold): text
 # that compresses this well is repeating itself.
 LOOP_COMPRESSION_RATIO = 2.4
+# Fast speech is about 4 words (5-6 tokens) a second; timestamps add a few.
+MAX_TOKENS_PER_SECOND = 8
 _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
 
 
