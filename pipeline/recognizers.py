@@ -685,23 +685,37 @@ class DigitRunRecognizer(EntityRecognizer):
         # Digits read in the turns after "card" ("4539" ... "1488" ... "0343 6467"): once they
         # add up to a card number, what follows is its expiry and security code.
         mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._CARD.finditer(text)]
-        card_digits, context_end = 0, -1
+        card_digits, context_end, card_read = 0, -1, False
+        card_groups: list[tuple[int, int]] = []  # short groups read after "card", not yet enough for one
         for start, end, digits in runs:
+            opened = max((reach for said, reach in mentions if said < start), default=-1)
+            if opened != context_end:  # a new mention of a card starts the count again
+                card_digits, context_end, card_groups, card_read = 0, opened, [], False
+            # Up to 16 digits after "card" are the card's, read in groups however garbled the
+            # words between them ("Seven, I'm free-four." ... "One, two, three, four."), unless
+            # the card was read in one run already or a month names the group an expiry.
+            card_group = (
+                start < context_end and card_digits < 16 and not card_read
+                and not self._MONTH.search(text, max(0, start - 20), start)
+            )  # fmt: skip
             if len(digits) >= self.min_digits:
                 entity, score = self.classify(digits)
                 found.append((entity, start, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
+                    card_read = start < context_end
+            elif card_group:
+                card_groups.append((start, end))
             elif start < card_window_end and 2 <= len(digits) <= 4:
                 found.append(self._card_follow_up(text, start, end, digits))
-            opened = max((reach for said, reach in mentions if said < start), default=-1)
-            if opened != context_end:  # a new mention of a card starts the count again
-                card_digits, context_end = 0, opened
             if start < context_end:
                 card_digits += len(digits)
-                if card_digits >= 12 and card_window_end < end:
-                    card_window_end = self._words_on(text, end, self.card_follow_up_words)
+                if card_digits >= 12:
+                    found += [("CARD_NUMBER", a, b, 0.6) for a, b in card_groups]
+                    card_groups = []
+                    if card_window_end < end:
+                        card_window_end = self._words_on(text, end, self.card_follow_up_words)
         return [
             RecognizerResult(
                 entity, start, end, score,

@@ -128,6 +128,15 @@ POSITIVE = [
     (["We are Romani Gypsies and we are after a pitch for the winter."], "racial_ethnic_origin", ["Romani", "Gypsies"]),
     (["It's for the Sikhs' centre and the Hindus' temple on our street, we volunteer there."], "religious_belief", ["Sikhs'"]),
     (["I've had two strokes this year, so I can't drive any more."], "health", ["strokes"]),
+    # An electronic tag heard as "tab"; bail; a party councillor split and misspelled; a
+    # boyfriend heard as two words.
+    (["I'm on an electronic tab with a curfew, so the engineer has to come before seven."], "criminal_offence", ["tab", "curfew,"]),
+    (["I'm out on bail until March so I can't travel."], "criminal_offence", ["bail", "March"]),
+    (["I'm a green -powered e -counseler, and my permit doesn't cover the car park."], "political_opinion", ["green", "-counseler,"]),
+    (["My boy friend and I want two seats together."], "sex_life_sexual_orientation", ["boy", "friend", "I"]),
+    # Card digits read in groups over several turns after "Which card", the words between
+    # them garbled ("Seven, I'm free -four."), and the agent's "Yep" heard as "When?".
+    (["Which card are you paying with? When?", "1|Mastercard. 5412", "Yeah.", "1|Seven, I'm free -four.", "Uh -huh.", "1|One, two, three, four.", "1|I'm six, seven, eight."], "card_number", ["5412", "Seven,", "-four.", "One,", "four.", "six,", "eight."]),
 ]
 
 NEGATIVE = [
@@ -196,6 +205,9 @@ NEGATIVE = [
     (["All my possessions were in the van when it broke down."], ["criminal_offence"]),
     (["The job has good prospects and I'm in the local community choir."], ["trade_union_membership"]),
     (["I can see the customer member on Union's account."], ["trade_union_membership"]),
+    (["The green bin collection counselor visit is booked."], ["political_opinion"]),
+    (["I'm a school counsellor and I need a parking permit."], ["political_opinion"]),
+    (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
 ]
 
 
@@ -457,6 +469,15 @@ def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
     bleeped = {w for words in found.values() for w in words}
     assert {"4111", "0428", "992"} <= bleeped
     assert not bleeped & {"And", "expiry?", "security", "That's", "gone"}, found
+
+
+def test_groups_after_a_card_read_in_one_run_are_its_expiry_and_code(detector):
+    """Short numbers after "card" count towards the card only until it was read: here it came
+    in one run, so "December 28" is its expiry and 442 its security code."""
+    transcript = make_transcript(["To hold the room I need a card.", "It's 3782 822 463 1005.", "Expire it, December 28.", "And the code on the front, 442."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"] == ["3782", "822", "463", "1005."]
+    assert found["card_expiry"] == ["December", "28."] and found["card_security_code"] == ["442."], found
 
 
 def test_a_value_ends_where_an_unpunctuated_sentence_takes_another_turn(detector):
