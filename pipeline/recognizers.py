@@ -92,7 +92,6 @@ def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max
 
 
 _SENTENCE_END = re.compile(r"[.?!\n]")
-_DIGIT_WORD = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b")
 
 
 def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
@@ -424,7 +423,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 for words, sounds, start, end in windows[size]:
                     if not self._question_ends(text, end):
                         continue
-                    if any(a <= start < b for a, b in placeholders) or _DIGIT_WORD.search(words):
+                    if any(a <= start < b for a, b in placeholders) or self._DIGITISH.search(words):
                         continue
                     spelling = SequenceMatcher(None, words.replace(" ", ""), phrase.replace(" ", "")).ratio()
                     if spelling >= self.prompt_spelling_ratio and SequenceMatcher(None, sounds, key).ratio() >= self.prompt_sound_ratio:
