@@ -1,14 +1,17 @@
 """Detection on clean transcripts: every category fires on what it should, and hard negatives
 stay untouched. Each case is a dialogue (one line per segment)."""
 
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 
 from pipeline.data import Detection
 from pipeline.detect import transcript_text
 
-from .conftest import detected_words, make_transcript
+from .conftest import ROOT, detected_words, make_transcript
 
 POSITIVE = [
     # (lines, category, words that must all be detected in that category)
@@ -517,3 +520,26 @@ def test_sound_alike_prompts_need_a_question_that_sounds_like_the_item(detector,
     transcript = make_transcript(lines)
     found = detected_words(transcript, detector.detect(transcript))
     assert not set(found) & {"postcode", "address"}, found
+
+
+def test_detections_do_not_depend_on_the_hash_seed():
+    """Presidio de-duplicates equal results (same item, words and score) through a set, so
+    which detector is named for them changed from run to run unless scores differ. Two
+    processes with different hash seeds must name the same detectors."""
+    script = (
+        "from pipeline.config import load_settings\n"
+        "from pipeline.detect import Detector\n"
+        "from tests.conftest import make_transcript\n"
+        "t = make_transcript(['Can I take the long car number please?', "
+        "'1|four nine two nine three eight one two six six seven oh one two three four', "
+        "'And the expiry?', '1|oh four twenty eight'])\n"
+        "print(sorted((d.category, d.detector, d.score, d.words) for d in Detector(load_settings(None)).detect(t)))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "PYTHONHASHSEED": seed})  # fmt: skip
+        assert run.returncode == 0, run.stderr[-1500:]
+        outputs.add(run.stdout)
+    assert len(outputs) == 1, outputs
+    assert "card_number" in next(iter(outputs))
