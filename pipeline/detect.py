@@ -177,6 +177,20 @@ def load_recognizer_files(directory: Path) -> tuple[list[dict], list[dict]]:
     return presidio_entries, own_entries
 
 
+def name_ordered(registry):
+    """The registry, handing out its recognizers in name order. Presidio's own returns them
+    from a set (in an order that changes from run to run), and its de-duplication keeps the
+    first of two equal results (same item, words and score): which detector a report names
+    for such a tie would change between runs, and between the local and Ray executors."""
+    from presidio_analyzer import RecognizerRegistry
+
+    class NameOrderedRegistry(RecognizerRegistry):
+        def get_recognizers(self, *args, **kwargs):
+            return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)
+
+    return NameOrderedRegistry(registry.recognizers, registry.global_regex_flags, registry.supported_languages)
+
+
 class Detector:
     """Builds the analyzer once; `detect` is then called once per call."""
 
@@ -217,7 +231,7 @@ class Detector:
         for entry in own_entries:
             registry.add_recognizer(build_recognizer(entry))
         self.analyzer = AnalyzerEngine(
-            registry=registry,
+            registry=name_ordered(registry),
             nlp_engine=nlp_engine,
             supported_languages=["en"],
             # Speech runs on: look further back than Presidio's default 5 words for context.
@@ -360,7 +374,7 @@ class Detector:
         pos = end
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
-            own = _OWN_NEW_CLAUSE.search(text, end, brk.start() if brk else len(text))
+            own = _OWN_NEW_CLAUSE.search(text, pos, brk.start() if brk else len(text))
             if own:
                 return own.start()
             if not brk:

@@ -664,8 +664,8 @@ class DigitRunRecognizer(EntityRecognizer):
         if n == 10:
             return "NHS_NUMBER", 0.6
         if n >= 12:
-            # A misheard card number is still a card number. Not 0.7: a prompted answer over the
-            # same words scores that, and Presidio keeps one of two equal results at random.
+            # A misheard card number is still a card number; a prompted answer over the same
+            # words (0.7) is the stronger evidence and names the detector.
             return "CARD_NUMBER", 0.65
         if n == 8:
             return "BANK_ACCOUNT", 0.6
