@@ -34,6 +34,8 @@ class AsrSettings(_Strict):
     vad_filter: bool = True
     cpu_threads: int = Field(0, ge=0)
     initial_prompt: str | None = None
+    # Words the recogniser should expect, given to every window (faster-whisper's hotwords).
+    hotwords: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
     # A window that came out as a loop of words ("see you in the next video, see you in ...")
@@ -41,6 +43,9 @@ class AsrSettings(_Strict):
     # call's transcript is the same from run to run. Empty: keep the loop.
     loop_temperatures: list[float] = [0.2, 0.4, 0.6, 0.8, 1.0]
     seed: int = Field(0, ge=0)
+    # Speech that the first pass gave no words is heard again from the channel decoded without
+    # the VAD (unheard speech would go out unbleeped).
+    redecode_unheard: bool = True
     # Batched inference (faster-whisper's BatchedInferencePipeline): 0 = auto, 16 on CUDA and
     # off on CPU (where sequential decoding is as fast); 1 = off; N = batch size.
     batch_size: int = Field(0, ge=0, le=256)

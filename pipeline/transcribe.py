@@ -80,32 +80,61 @@ class Transcriber:
 
     def transcribe_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
         segments = self._decode(audio, channel, speaker)
-        if not self.settings.loop_temperatures:
+        if self.settings.loop_temperatures:
+            result = []
+            for seg in segments:
+                result += self._redecode_loop(audio, seg, speaker) if is_word_loop(seg) else [seg]
+            segments = result
+        if self.settings.redecode_unheard:
+            segments = self._hear_unheard(audio, segments, channel, speaker)
+        return segments
+
+    def _hear_unheard(self, audio, segments: list[Segment], channel: int, speaker: str) -> list[Segment]:
+        """Speech that the first pass gave no words, heard again. faster-whisper joins a channel's
+        speech for the decoder, which can stop early on it ("I'm" for a 5 s turn), and such a turn
+        would go out unbleeped. The channel is decoded again whole without the VAD (a clip
+        decoded alone fails the same way: the decoder needs the audio around it) and its words
+        in the unheard stretches are added."""
+        if not self.settings.vad_filter:
             return segments
-        result = []
-        for seg in segments:
-            result += self._redecode_loop(audio, seg, speaker) if is_word_loop(seg) else [seg]
-        return result
+        heard = [w for seg in segments for w in seg.words]
+        unheard = unheard_speech(speech_chunks(audio), heard)
+        if not unheard:
+            return segments
+        added = []
+        for seg in self._decode(audio, channel, speaker, vad_filter=False):
+            words = [
+                w for w in seg.words
+                if any(w.start < end and start < w.end for start, end in unheard)
+                and not any(w.start < h.end and h.start < w.end for h in heard)
+            ]  # fmt: skip
+            if words:
+                added.append(Segment(words[0].start, words[-1].end, channel, speaker, words))
+        return sorted(segments + added, key=lambda s: s.start) if added else segments
 
     def _redecode_loop(self, audio, loop: Segment, speaker: str) -> list[Segment]:
         """The audio under a loop of words, decoded again by seeded sampling (Whisper's own
         fallback, kept to these windows: sampling drops digits that greedy decoding reads)."""
         import ctranslate2
 
-        first = int(loop.start * WHISPER_RATE)
-        clip = audio[first : int(loop.end * WHISPER_RATE) + 1]
         ctranslate2.set_random_seed(self.settings.seed)
         # One sample per temperature, and no longer than speech could be: a sampled loop runs
         # to the model's 448 tokens, which made these windows cost four times the first pass.
-        again = self._decode(clip, loop.channel, speaker, temperature=self.settings.loop_temperatures, best_of=1,
-                             max_new_tokens=int(len(clip) / WHISPER_RATE * MAX_TOKENS_PER_SECOND) + 10)  # fmt: skip
+        again = self._decode_clip(audio, loop.start, loop.end, loop.channel, speaker,
+                                  temperature=self.settings.loop_temperatures, best_of=1,
+                                  max_new_tokens=int((loop.end - loop.start) * MAX_TOKENS_PER_SECOND) + 10)  # fmt: skip
+        return again or [loop]  # nothing heard the second time: the loop stays (and is checked)
+
+    def _decode_clip(self, audio, start: float, end: float, channel: int, speaker: str, **overrides) -> list[Segment]:
+        """The audio between two times decoded alone, with times on the whole channel's clock."""
+        first = max(0, int(start * WHISPER_RATE))
+        clip = audio[first : int(end * WHISPER_RATE) + 1]
         offset = first / WHISPER_RATE
-        shifted = [
+        return [
             Segment(s.start + offset, s.end + offset, s.channel, s.speaker,
                     [replace(w, start=w.start + offset, end=w.end + offset) for w in s.words])
-            for s in again
+            for s in self._decode(clip, channel, speaker, **overrides)
         ]  # fmt: skip
-        return shifted or [loop]  # nothing heard the second time: the loop stays (and is checked)
 
     def _decode(self, audio, channel: int, speaker: str, **overrides) -> list[Segment]:
         options = dict(
@@ -114,6 +143,7 @@ class Transcriber:
             word_timestamps=True,
             vad_filter=self.settings.vad_filter,
             initial_prompt=self.settings.initial_prompt,
+            hotwords=self.settings.hotwords,
             condition_on_previous_text=self.settings.condition_on_previous_text,
             temperature=self.settings.temperature,
             no_speech_threshold=self.settings.no_speech_threshold,
@@ -162,6 +192,38 @@ def is_word_loop(segment: Segment) -> bool:
         return False
     digits = sum(1 for w in segment.words if _DIGITISH.search(w.text))
     return digits < 0.3 * len(segment.words)
+
+
+# A stretch of speech is unheard when words cover less than half of it (each word's time
+# widened by WORD_PAD_S, as word timings are approximate) and it lasts UNHEARD_MIN_S or more.
+UNHEARD_MIN_S = 0.5
+WORD_PAD_S = 0.2
+
+
+def speech_chunks(audio) -> list[tuple[float, float]]:
+    """Silero VAD's speech stretches in seconds, split at pauses of half a second (finer than
+    the decoder's own VAD pass, which joins speech across pauses under two seconds)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(min_silence_duration_ms=500, speech_pad_ms=100)
+    return [(c["start"] / WHISPER_RATE, c["end"] / WHISPER_RATE) for c in get_speech_timestamps(audio, options)]
+
+
+def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
+    """The speech chunks that less than half of is covered by a heard word."""
+    unheard = []
+    for start, end in chunks:
+        if end - start < UNHEARD_MIN_S:
+            continue
+        spans = sorted((max(start, w.start - WORD_PAD_S), min(end, w.end + WORD_PAD_S)) for w in words)
+        covered, reach = 0.0, start
+        for a, b in spans:
+            if b > reach:
+                covered += b - max(a, reach)
+                reach = b
+        if covered < 0.5 * (end - start):
+            unheard.append((start, end))
+    return unheard
 
 
 def with_pitch(segments: list[Segment], audio) -> list[Segment]:
