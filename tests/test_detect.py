@@ -137,6 +137,12 @@ POSITIVE = [
     (["I'm out on bail until March so I can't travel."], "criminal_offence", ["bail", "March"]),
     (["I'm a green -powered e -counseler, and my permit doesn't cover the car park."], "political_opinion", ["green", "-counseler,"]),
     (["My boy friend and I want two seats together."], "sex_life_sexual_orientation", ["boy", "friend", "I"]),
+    # Standing for election (the party's name lost); the caller's workplace balloting for a
+    # strike; a whole date with a year of birth, its question misheard; "ethnic" heard as "epic".
+    (["I'm standing and I've been candidate in the mail -ictions and I need posters."], "political_opinion", ["standing", "candidate"]),
+    (["I'm a newite member, and we're malleting for strike action, so I need the rota."], "trade_union_membership", ["we're", "malleting", "strike", "action,"]),
+    (["Yes, what's your mate on earth?", "1|14th of February, 1963."], "date_of_birth", ["14th", "February,", "1963."]),
+    (["What's your epic background?", "1|Any other white background, I'm Polish."], "racial_ethnic_origin", ["white", "Polish."]),
     # Card digits read in groups over several turns after "Which card", the words between
     # them garbled ("Seven, I'm free -four."), and the agent's "Yep" heard as "When?".
     (["Which card are you paying with? When?", "1|Mastercard. 5412", "Yeah.", "1|Seven, I'm free -four.", "Uh -huh.", "1|One, two, three, four.", "1|I'm six, seven, eight."], "card_number", ["5412", "Seven,", "-four.", "One,", "four.", "six,", "eight."]),
@@ -211,6 +217,10 @@ NEGATIVE = [
     (["The green bin collection counselor visit is booked."], ["political_opinion"]),
     (["I'm a school counsellor and I need a parking permit."], ["political_opinion"]),
     (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
+    (["There's strike action on the trains tomorrow, can I get a refund?"], ["trade_union_membership"]),
+    (["We were caught up in the strike action last week."], ["criminal_offence", "trade_union_membership"]),
+    (["Is he running the London Marathon?", "1|Yes, he's the fastest candidate for the relay."], ["political_opinion"]),
+    (["The boiler was fitted on the 3rd of May 2019."], ["date_of_birth"]),
 ]
 
 
