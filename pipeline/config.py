@@ -36,6 +36,10 @@ class AsrSettings(_Strict):
     initial_prompt: str | None = None
     # Words the recogniser should expect, given to every window (faster-whisper's hotwords).
     hotwords: str | None = None
+    # The special-category vocabulary: the caller's speech is decoded a second time with these
+    # as hotwords, and detection reads that decode for special categories only. Given to the
+    # first pass they read card digits worse ("find for" for "five four"). None: no second pass.
+    special_hotwords: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
     # A window that came out as a loop of words ("see you in the next video, see you in ...")
@@ -71,6 +75,8 @@ class DetectionSettings(_Strict):
     # Categories whose finding is widened to the clause that discloses it.
     phrase_categories: CategoryList = []
     max_phrase_words: int = Field(16, ge=1)
+    # Categories looked for in the second decode given asr.special_hotwords.
+    hotword_categories: CategoryList = []
     # Entities that disclose only when said by a speaker of one sex ("my husband" said by a
     # man): entity -> "male" | "female". The speaker's sex is read from voice pitch; a pitch
     # between the two bounds decides nothing and the finding stands (fail closed).

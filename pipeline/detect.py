@@ -238,6 +238,7 @@ class Detector:
             context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2),
         )
         self.entities = [e for e in self.analyzer.get_supported_entities("en") if self.category_of(e)]
+        self.hotword_entities = [e for e in self.entities if self.category_of(e) in self.settings.hotword_categories]
 
     @property
     def description(self) -> dict:
@@ -256,13 +257,61 @@ class Detector:
         return lowered if lowered in ALL_CATEGORIES else None
 
     def detect(self, transcript: Transcript) -> list[Detection]:
+        detections = [d for d, _found in self._detect(transcript, self.entities)]
+        if transcript.hinted:
+            detections += self._from_hinted(transcript)
+        return merge_detections(detections)
+
+    def _from_hinted(self, transcript: Transcript) -> list[Detection]:
+        """Findings in the decode given the special-category vocabulary (hotword_categories
+        only), as the words of the transcript said at the same time on the same channel. A
+        disclosure is widened to its clause in the transcript, not in that decode: its
+        punctuation differs, and the transcript's is what the redacted text shows."""
+        if not self.hotword_entities:
+            return []
+        # The channels not decoded again (the agent's) keep their first-pass segments: their
+        # turns split the caller's and their questions give the answers context, as in `detect`.
+        again = {seg.channel for seg in transcript.hinted}
+        segments = [seg for seg in transcript.segments if seg.channel not in again] + transcript.hinted
+        hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
+        tt = transcript_text(transcript)
+        found = []
+        for d, as_found in self._detect(hinted, self.hotword_entities):
+            channel = hinted.segments[d.words[0][0]].channel
+            keys = self._said_at(transcript, hinted, as_found or d.words, channel)
+            spans = [w for w in tt.words if (w.segment, w.word) in keys]
+            if not spans:
+                continue
+            words = tuple(sorted(keys))
+            if as_found:
+                # The clause as the transcript has it, within the clause as that decode has it.
+                clause = self._said_at(transcript, hinted, d.words, channel)
+                widened = tt.words_in(*self._clause(tt, min(w.start for w in spans), max(w.end for w in spans)))
+                words = tuple(k for k in widened if k in clause or k in keys)
+            found.append(Detection(d.category, d.score, f"{d.detector} (hotwords)", words))
+        return found
+
+    @staticmethod
+    def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:
+        """The words of `transcript` on `channel` said while `other`'s `words` were."""
+        said = [other.segments[si].words[wi] for si, wi in words]
+        start, end = min(w.start for w in said), max(w.end for w in said)
+        return {
+            (si, wi)
+            for si, seg in enumerate(transcript.segments) if seg.channel == channel
+            for wi, w in enumerate(seg.words) if w.start < end and start < w.end
+        }  # fmt: skip
+
+    def _detect(self, transcript: Transcript, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
+        """Each finding, and for a disclosure widened to its clause, the words found before
+        widening (None for the others)."""
         channels = {seg.channel for seg in transcript.segments}
         agent_channel = self.stereo_agent_channel if len(channels) > 1 else None
         tt = transcript_text(transcript)
         if not tt.words:
             return []
         results = self.analyzer.analyze(
-            text=tt.text, language="en", entities=self.entities, score_threshold=self.settings.min_score
+            text=tt.text, language="en", entities=entities, score_threshold=self.settings.min_score
         )
         # In the verification pass, "[SEX_LIFE_SEXUAL_ORIENTATION]" is no mention of a sex life.
         placeholders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(tt.text)]
@@ -284,14 +333,17 @@ class Detector:
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
                 if not answer and self._not_a_disclosure(tt.text, r.start, r.end):
                     continue  # "do you have any medical conditions?" discloses nothing
+                found = tt.words_in(r.start, r.end)
                 span = self._clause(tt, r.start, r.end)
+            else:
+                found = None
             words = tt.words_in(*span)
             if answer and agent_channel is not None:
                 # In a stereo call the answer to the agent's question is on the customer's side.
                 words = tuple(k for k in words if transcript.segments[k[0]].channel != agent_channel)
             if words:
-                detections.append(Detection(category, round(float(r.score), 3), detector, words))
-        return merge_detections(detections)
+                detections.append((Detection(category, round(float(r.score), 3), detector, words), found))
+        return detections
 
     def speaker_sex(self, transcript: Transcript, words: tuple[tuple[int, int], ...]) -> str | None:
         """"male" or "female" by the median pitch of the words; None when unvoiced or between

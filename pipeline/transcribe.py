@@ -70,6 +70,7 @@ class Transcriber:
             "beam_size": self.settings.beam_size,
             "device": self.choice.device,
             "batch_size": self.batch_size,
+            "special_hotwords": bool(self.settings.special_hotwords),
         }
 
     def speaker_of(self, channel: int, n_channels: int) -> str:
@@ -167,13 +168,24 @@ class Transcriber:
     def transcribe(self, recording: Recording) -> Transcript:
         n = recording.format.channels
         segments: list[Segment] = []
+        hinted: list[Segment] = []
         for channel in range(n):
             audio = to_whisper_rate(recording.samples[:, channel], recording.format.sample_rate)
             if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
                 continue
-            segments += with_pitch(self.transcribe_channel(audio, channel, self.speaker_of(channel, n)), audio)
+            speaker = self.speaker_of(channel, n)
+            segments += with_pitch(self.transcribe_channel(audio, channel, speaker), audio)
+            if self.settings.special_hotwords and speaker != "agent":
+                hinted += with_pitch(self.hinted_channel(audio, channel, speaker), audio)
         segments.sort(key=lambda s: (s.start, s.channel))
-        return Transcript(segments, self.settings.language, self.description)
+        hinted.sort(key=lambda s: (s.start, s.channel))
+        return Transcript(segments, self.settings.language, self.description, hinted)
+
+    def hinted_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
+        """The channel decoded with the special-category vocabulary as hotwords. A loop of
+        words here is dropped, not decoded again: this pass only adds evidence to the first."""
+        segments = self._decode(audio, channel, speaker, hotwords=self.settings.special_hotwords)
+        return [seg for seg in segments if not is_word_loop(seg)]
 
 
 # Whisper's own test for a repetition loop (faster-whisper's compression_ratio_threshold): text

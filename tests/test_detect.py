@@ -5,10 +5,12 @@ import os
 import socket
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
-from pipeline.data import Detection
+
+from pipeline.data import Detection, Transcript
 from pipeline.detect import transcript_text
 
 from .conftest import ROOT, detected_words, make_transcript
@@ -553,3 +555,32 @@ def test_detections_do_not_depend_on_the_hash_seed():
         outputs.add(run.stdout)
     assert len(outputs) == 1, outputs
     assert "card_number" in next(iter(outputs))
+
+
+def _hinted(first: list[str], second: list[str]) -> Transcript:
+    """A transcript whose second decode (given the special-category vocabulary) heard
+    `second` where the first pass heard `first`, word for word at the same times."""
+    transcript = make_transcript(first)
+    hinted = make_transcript(second)
+    assert [len(s.words) for s in transcript.segments] == [len(s.words) for s in hinted.segments]
+    return replace(transcript, hinted=hinted.segments)
+
+
+def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(detector):
+    transcript = _hinted(
+        ["Annual leave, what dates are you after?", "1|The last week of March, I'm mostly, so Fridays off please."],
+        ["Annual leave, what dates are you after?", "1|The last week of March, I'm Muslim, so Fridays off please."],
+    )
+    found = detected_words(transcript, detector.detect(transcript))
+    # The words said at the time of the finding are redacted, as the first pass wrote them.
+    assert "mostly," in found.get("religious_belief", [])
+    assert not detected_words(transcript, detector.detect(replace(transcript, hinted=[])))
+
+
+def test_the_decode_given_the_vocabulary_counts_for_its_categories_only(detector):
+    """It reads digits worse; a card number in it is not looked for (the first pass has them)."""
+    transcript = _hinted(
+        ["Thanks for calling.", "1|I'll pay later, I have it here somewhere."],
+        ["Thanks for calling.", "1|I'll pay later, 4929 3812 6670 1234 here."],
+    )
+    assert "card_number" not in detected_words(transcript, detector.detect(transcript))

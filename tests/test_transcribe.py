@@ -49,6 +49,20 @@ def test_stereo_words_keep_their_channel(stereo_call, batch_size):
     assert len(pitches) >= 0.8 * len(words) and all(60 <= p <= 400 for p in pitches)
 
 
+def test_the_callers_side_is_decoded_again_with_the_vocabulary(stereo_call):
+    """Only the customer's channel gets the second decode; it is kept apart from the segments
+    (never written out) and carries pitch like the first pass."""
+    vocabulary = "Visa, Mastercard, security code."
+    settings = load_settings(None, asr={"device": "cpu", "special_hotwords": vocabulary})
+    transcript = Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(stereo_call)
+    assert transcript.hinted and {s.channel for s in transcript.hinted} == {1}
+    assert all(s.speaker == "customer" for s in transcript.hinted)
+    assert any(w.pitch_hz for s in transcript.hinted for w in s.words)
+    assert {s.channel for s in transcript.segments} == {0, 1} and transcript.asr["special_hotwords"] is True
+    off = load_settings(None, asr={"device": "cpu", "special_hotwords": None})
+    assert Transcriber(off.asr, off.channels, cpu_threads=2).transcribe(stereo_call).hinted == []
+
+
 def _segment(text: str) -> Segment:
     words = [Word(w, i * 0.3, i * 0.3 + 0.25, 0.9, 1) for i, w in enumerate(text.split())]
     return Segment(0.0, words[-1].end, 1, "customer", words)
