@@ -37,8 +37,9 @@ class AsrSettings(_Strict):
     # Words the recogniser should expect, given to every window (faster-whisper's hotwords).
     hotwords: str | None = None
     # The special-category vocabulary: the caller's speech is decoded a second time with these
-    # as hotwords, and detection reads that decode for special categories only. Given to the
-    # first pass they read card digits worse ("find for" for "five four"). None: no second pass.
+    # as hotwords, and detection reads that decode for detection.hotword_categories only. Given
+    # to the first pass they read card digits worse ("find for" for "five four"). None: no
+    # second pass.
     special_hotwords: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]

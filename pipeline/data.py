@@ -88,8 +88,8 @@ class Transcript:
     language: str | None
     asr: dict  # model name, path, sha256, compute_type, beam_size, device
     # The caller's speech decoded again with the special-category vocabulary given to the
-    # recogniser (asr.special_hotwords). Detection reads it for special categories only, and
-    # it is never written out: the words it finds are redacted in `segments` by their time.
+    # recogniser (asr.special_hotwords). Detection reads it for detection.hotword_categories
+    # only, and it is never written out: what it finds is redacted in `segments` by time.
     hinted: list[Segment] = field(default_factory=list)
 
 

@@ -102,12 +102,15 @@ class Transcriber:
         unheard = unheard_speech(speech_chunks(audio), heard)
         if not unheard:
             return segments
+        def inside(w: Word, pad: float = 0.0) -> bool:
+            return any(w.start < end + pad and start - pad < w.end for start, end in unheard)
+
+        near = [h for h in heard if inside(h, pad=5.0)]  # the heard words a new word could overlap
         added = []
         for seg in self._decode(audio, channel, speaker, vad_filter=False):
             words = [
                 w for w in seg.words
-                if any(w.start < end and start < w.end for start, end in unheard)
-                and not any(w.start < h.end and h.start < w.end for h in heard)
+                if inside(w) and not any(w.start < h.end and h.start < w.end for h in near)
             ]  # fmt: skip
             if words:
                 added.append(Segment(words[0].start, words[-1].end, channel, speaker, words))
