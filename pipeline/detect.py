@@ -257,12 +257,15 @@ class Detector:
         return lowered if lowered in ALL_CATEGORIES else None
 
     def detect(self, transcript: Transcript) -> list[Detection]:
-        detections = [d for d, _found in self._detect(transcript, self.entities)]
+        tt = transcript_text(transcript)
+        if not tt.words:
+            return []
+        detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
         if transcript.hinted:
-            detections += self._from_hinted(transcript)
+            detections += self._from_hinted(transcript, tt)
         return merge_detections(detections)
 
-    def _from_hinted(self, transcript: Transcript) -> list[Detection]:
+    def _from_hinted(self, transcript: Transcript, tt: TranscriptText) -> list[Detection]:
         """Findings in the decode given the special-category vocabulary (hotword_categories
         only), as the words of the transcript said at the same time on the same channel. A
         disclosure is widened to its clause in the transcript, not in that decode: its
@@ -274,17 +277,16 @@ class Detector:
         again = {seg.channel for seg in transcript.hinted}
         segments = [seg for seg in transcript.segments if seg.channel not in again] + transcript.hinted
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
-        tt = transcript_text(transcript)
         found = []
-        for d, as_found in self._detect(hinted, self.hotword_entities):
+        for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
-            spans = [w for w in tt.words if (w.segment, w.word) in keys]
-            if not spans:
+            if not keys:
                 continue
             words = tuple(sorted(keys))
             if as_found:
                 # The clause as the transcript has it, within the clause as that decode has it.
+                spans = [w for w in tt.words if (w.segment, w.word) in keys]
                 clause = self._said_at(transcript, hinted, d.words, channel)
                 widened = tt.words_in(*self._clause(tt, min(w.start for w in spans), max(w.end for w in spans)))
                 words = tuple(k for k in widened if k in clause or k in keys)
@@ -302,14 +304,13 @@ class Detector:
             for wi, w in enumerate(seg.words) if w.start < end and start < w.end
         }  # fmt: skip
 
-    def _detect(self, transcript: Transcript, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
-        """Each finding, and for a disclosure widened to its clause, the words found before
-        widening (None for the others)."""
-        channels = {seg.channel for seg in transcript.segments}
-        agent_channel = self.stereo_agent_channel if len(channels) > 1 else None
-        tt = transcript_text(transcript)
+    def _detect(self, transcript: Transcript, tt: TranscriptText, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
+        """Each finding in `tt` (the transcript's text), and for a disclosure widened to its
+        clause, the words found before widening (None for the others)."""
         if not tt.words:
             return []
+        channels = {seg.channel for seg in transcript.segments}
+        agent_channel = self.stereo_agent_channel if len(channels) > 1 else None
         results = self.analyzer.analyze(
             text=tt.text, language="en", entities=entities, score_threshold=self.settings.min_score
         )

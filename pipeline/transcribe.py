@@ -177,9 +177,12 @@ class Transcriber:
             if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
                 continue
             speaker = self.speaker_of(channel, n)
-            segments += with_pitch(self.transcribe_channel(audio, channel, speaker), audio)
-            if self.settings.special_hotwords and speaker != "agent":
-                hinted += with_pitch(self.hinted_channel(audio, channel, speaker), audio)
+            first = self.transcribe_channel(audio, channel, speaker)
+            again = self.hinted_channel(audio, channel, speaker) if self.settings.special_hotwords and speaker != "agent" else []
+            if first or again:  # pitch once a channel, for both decodes
+                track = pitch_track(audio, WHISPER_RATE)
+                segments += with_pitch(first, track)
+                hinted += with_pitch(again, track)
         segments.sort(key=lambda s: (s.start, s.channel))
         hinted.sort(key=lambda s: (s.start, s.channel))
         return Transcript(segments, self.settings.language, self.description, hinted)
@@ -241,11 +244,9 @@ def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list
     return unheard
 
 
-def with_pitch(segments: list[Segment], audio) -> list[Segment]:
-    """Each word with the median pitch it was spoken at (for speaker-aware detection rules)."""
-    if not segments:
-        return segments
-    track = pitch_track(audio, WHISPER_RATE)
+def with_pitch(segments: list[Segment], track) -> list[Segment]:
+    """Each word with the median pitch it was spoken at (for speaker-aware detection rules),
+    from the channel's pitch_track."""
     return [
         replace(seg, words=[replace(w, pitch_hz=median_pitch(track, w.start, w.end)) for w in seg.words])
         for seg in segments
