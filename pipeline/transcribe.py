@@ -102,6 +102,7 @@ class Transcriber:
         unheard = unheard_speech(speech_chunks(audio), heard)
         if not unheard:
             return segments
+
         def inside(w: Word, pad: float = 0.0) -> bool:
             return any(w.start < end + pad and start - pad < w.end for start, end in unheard)
 
