@@ -599,12 +599,18 @@ class DigitRunRecognizer(EntityRecognizer):
         supported_entities: list[str] | None = None,
         unit_words: list[str] | None = None,
         card_follow_up_words: int = 40,
+        card_context_words: list[str] | None = None,
         name: str = "DigitRunRecognizer",
         supported_language: str = "en",
     ):
         self.min_digits = min_digits
         self.unit_words = {u.lower() for u in (unit_words or [])}
         self.card_follow_up_words = card_follow_up_words
+        # Words after which short groups of digits are counted towards a card number: the card
+        # itself, or the question of how the caller will pay ("By card. 4485" can come out as
+        # "I can't 485").
+        words = card_context_words or ["card", "amex", "visa", "mastercard", "maestro"]
+        self._card_context = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         super().__init__(
             supported_entities=supported_entities
             or ["CARD_NUMBER", "PHONE_NUMBER", "NHS_NUMBER", "BANK_ACCOUNT", "SORT_CODE", "CARD_EXPIRY", "CARD_SECURITY_CODE"],
@@ -685,7 +691,7 @@ class DigitRunRecognizer(EntityRecognizer):
         card_window_end = -1
         # Digits read in the turns after "card" ("4539" ... "1488" ... "0343 6467"): once they
         # add up to a card number, what follows is its expiry and security code.
-        mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._CARD.finditer(text)]
+        mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._card_context.finditer(text)]
         card_digits, context_end, card_read = 0, -1, False
         card_groups: list[tuple[int, int]] = []  # short groups read after "card", not yet enough for one
         for start, end, digits in runs:

@@ -223,6 +223,8 @@ NEGATIVE = [
     (["We were caught up in the strike action last week."], ["criminal_offence", "trade_union_membership"]),
     (["Is he running the London Marathon?", "1|Yes, he's the fastest candidate for the relay."], ["political_opinion"]),
     (["The boiler was fitted on the 3rd of May 2019."], ["date_of_birth"]),
+    # Paying by other means: no digits add up to a card.
+    (["How would you like to pay?", "1|By direct debit, on the 28th.", "Okay, reference 4471."], ["card_number"]),
 ]
 
 
@@ -493,6 +495,17 @@ def test_groups_after_a_card_read_in_one_run_are_its_expiry_and_code(detector):
     found = detected_words(transcript, detector.detect(transcript))
     assert found["card_number"] == ["3782", "822", "463", "1005."]
     assert found["card_expiry"] == ["December", "28."] and found["card_security_code"] == ["442."], found
+
+
+def test_groups_read_after_a_payment_question_add_up_to_a_card(detector):
+    """"By card. Four four eight five" came out as "I can't 485": no card was named, but the
+    agent asked how the caller would pay, and the groups read after it add up to a card."""
+    transcript = make_transcript(["How would you like to pay?", "1|I can't 485,", "Okay.", "1|6209", "Yep.", "1|1173 5526."])
+    found = detected_words(transcript, detector.detect(transcript))
+    bleeped = {w for words in found.values() for w in words}
+    assert {"485,", "6209", "1173", "5526."} <= bleeped, found
+    assert found["card_number"][:2] == ["485,", "6209"], found
+    assert not bleeped & {"How", "pay?", "Okay.", "Yep."}, found
 
 
 def test_a_value_ends_where_an_unpunctuated_sentence_takes_another_turn(detector):
