@@ -96,6 +96,8 @@ POSITIVE = [
     # A terse prompt whose "?" was lost, and a name asked for with another word before it.
     (["I'll take the card now.", "5454 5454 5454 5454.", "Expirate.", "Oh, I'm 27."], "card_expiry", ["27."]),
     (["Can I take your employee name for the refund?", "1|Grace Adeyemi."], "person_name", ["Grace", "Adeyemi."]),
+    # The speaker's own place of worship.
+    (["I volunteer with the youth group at my church, so I need a check."], "religious_belief", ["volunteer", "church,"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
     # Back and muscle injuries; an activist whose party came out garbled; a union meeting.
