@@ -38,6 +38,14 @@ _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
     "please", "sorry", "okay", "ok", "right", "anyway",
+    # The caller turning to ask something: "..., can you pick me up on Monday?"
+    "can", "could", "would", "will", "is", "are", "do", "does", "did", "what", "how", "where", "who", "why",
+}  # fmt: skip
+# ", and go for dialysis", ", and the GP says ...": the recogniser's comma before "and" with
+# no new speaker or question after it goes on with the same disclosure.
+_CONTINUING_CONJUNCTIONS = {"and", "or"}
+_NEW_SUBJECT = _CLAUSE_OPENERS | {
+    "you", "you're", "you've", "when", "have", "has", "there", "there's", "it", "that", "this", "if", "i'll", "we'd", "we'll",
 }  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 
@@ -435,9 +443,16 @@ class Detector:
             if brk.group() not in ",;":
                 return brk.start()
             following = _NEXT_WORD.match(text, brk.end())
-            if not following or (
-                following.group(1).lower() in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end())
-            ):  # ", and 2023" (ASR's "in twenty twenty three") goes on
+            if not following:
+                return brk.start()
+            word = following.group(1).lower()
+            if word in _CONTINUING_CONJUNCTIONS:
+                subject = _NEXT_WORD.match(text, following.end())
+                if subject and subject.group(1).lower() not in _NEW_SUBJECT:
+                    pos = following.end()
+                    continue
+            # ", and 2023" (ASR's "in twenty twenty three") goes on
+            if word in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end()):
                 return brk.start()
             pos = brk.end()
 

@@ -469,6 +469,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I've been diagnosed with breast cancer and I'm starting treatment next week.", "cancer"),
         ("I'm a practising Christian so I'd rather not work Sundays.", "Christian"),
         ("I broke my wrist when I fell off the ladder and couldn't work for a month.", "month."),
+        # The recogniser's comma before "and" does not end it; the caller's question does.
+        ("I have kidney failure, and go for dialysis three times a week, can you pick me up?", "week,"),
+        ("I've got asthma, and I need a ground floor room.", "asthma,"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
