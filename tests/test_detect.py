@@ -98,6 +98,12 @@ POSITIVE = [
     (["Can I take your employee name for the refund?", "1|Grace Adeyemi."], "person_name", ["Grace", "Adeyemi."]),
     # The speaker's own place of worship.
     (["I volunteer with the youth group at my church, so I need a check."], "religious_belief", ["volunteer", "church,"]),
+    # Questions as tiny.en hears them on a telephone voice: "address" as "unrest", "postcode"
+    # as "most code", "the digits on the back" as "the framing is on the back".
+    (["Okay, what's the unrest there?", "1|Well, borchered close."], "address", ["borchered", "close."]),
+    (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
+    (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
+    (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
     # Back and muscle injuries; an activist whose party came out garbled; a union meeting.
