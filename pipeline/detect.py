@@ -426,7 +426,6 @@ class Detector:
         new_end = after[limit - 1].end if len(after) >= limit else (after[-1].end if after else end)
         return min(new_start, start), max(new_end, end)
 
-
     @staticmethod
     def _clause_end(text: str, end: int) -> int:
         """The clause goes on past a comma ("a speeding conviction, an SP30, in 2023") until
