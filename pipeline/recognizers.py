@@ -683,6 +683,7 @@ class DigitRunRecognizer(EntityRecognizer):
         r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|"
         r"nov|november|dec|december)\b\W*$", re.I)
 
+    _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
     _CARD = re.compile(r"\b(card|amex|visa|mastercard|maestro)\b", re.I)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
@@ -723,6 +724,7 @@ class DigitRunRecognizer(EntityRecognizer):
                     card_groups = []
                     if card_window_end < end:
                         card_window_end = self._words_on(text, end, self.card_follow_up_words)
+        found = self._join_card_groups(text, found)
         return [
             RecognizerResult(
                 entity, start, end, score,
@@ -735,12 +737,31 @@ class DigitRunRecognizer(EntityRecognizer):
             if not entities or entity in entities
         ]
 
+    _CARD_ITEMS = {"CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE"}
+
+    @classmethod
+    def _join_card_groups(cls, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+        """Groups of one card item on one line with one or two words between them are one: the
+        words between are digits misheard ("Seven, I'm free-four", "5 will no 5, will no 5")."""
+        found = sorted(found, key=lambda f: f[1])
+        joined: list[tuple[str, int, int, float]] = []
+        for entity, start, end, score in found:
+            if joined and entity in cls._CARD_ITEMS:
+                last_entity, last_start, last_end, last_score = joined[-1]
+                gap = text[last_end:start]
+                if last_entity == entity and start >= last_end and "\n" not in gap and len(_WORD.findall(gap)) <= 2:
+                    joined[-1] = (entity, last_start, end, max(score, last_score))
+                    continue
+            joined.append((entity, start, end, score))
+        return joined
+
     def _card_follow_up(self, text: str, start: int, end: int, digits: str) -> tuple[str, int, int, float]:
         """The short numbers said just after a card number are its expiry and security code,
         even when the agent's questions were lost ("..., the end of August 27th, 2, 8, 1.")."""
         month = self._MONTH.search(text, max(0, start - 20), start)
         if month:
-            return "CARD_EXPIRY", month.start(), end, 0.6
+            end_of = self._END_OF.search(text, max(0, month.start() - 12), month.start())
+            return "CARD_EXPIRY", end_of.start() if end_of else month.start(), end, 0.6
         if "/" in text[start:end] or (len(digits) == 4 and 1 <= int(digits[:2]) <= 12):
             return "CARD_EXPIRY", start, end, 0.5
         return "CARD_SECURITY_CODE", start, end, 0.5

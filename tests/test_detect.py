@@ -64,7 +64,7 @@ POSITIVE = [
     (["And an email for the contract?", "1|G dot Fraser at gmail .com."], "email_address", ["Fraser", "gmail", ".com."]),
     (["I'm a practising Sikh and I need somewhere quiet to pray at lunch."], "religious_belief", ["practising", "pray"]),
     # After a card number, its expiry and code even when the agent's questions were lost.
-    (["I'll wash my stomach.", "1|5, 5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 1, 1, the end of August 27th, 2, 8, 1."], "card_expiry", ["August", "27th,"]),
+    (["I'll wash my stomach.", "1|5, 5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 1, 1, the end of August 27th, 2, 8, 1."], "card_expiry", ["end", "of", "August", "27th,"]),
     (["I'll wash my stomach.", "1|5, 5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 1, 1, the end of August 27th, 2, 8, 1."], "card_security_code", ["2,", "8,", "1."]),
     # The agent's own digits in the prompt's sentence do not hide the caller's answer after it.
     (["Last 3 digits on the back, lovely, that's gone through for 42 pounds 50.", "1|8 0 7."], "card_security_code", ["8", "0", "7."]),
@@ -517,6 +517,16 @@ def test_groups_read_after_a_payment_question_add_up_to_a_card(detector):
     assert {"485,", "6209", "1173", "5526."} <= bleeped, found
     assert found["card_number"][:2] == ["485,", "6209"], found
     assert not bleeped & {"How", "pay?", "Okay.", "Yep."}, found
+
+
+def test_words_between_the_digits_of_a_card_group_are_digits_misheard(detector):
+    """"seven five three four" came out as "Seven, I'm free -four": the words between two
+    digits of one group are bleeped with them; the agent's turns between groups are not."""
+    transcript = make_transcript(["Box office.", "1|I'll pay by Mastercard, 5412.", "Yep.", "1|Seven, I'm free -four.", "Uh-huh.", "1|1234 5678."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"5412.", "Seven,", "I'm", "free", "-four."} <= set(found["card_number"]), found
+    bleeped = {w for words in found.values() for w in words}
+    assert not bleeped & {"Yep.", "Uh-huh.", "Which"}, found
 
 
 def test_a_value_ends_where_an_unpunctuated_sentence_takes_another_turn(detector):
