@@ -8,6 +8,7 @@ ingest -> Recording -> transcribe -> Transcript -> detect -> [Detection]
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,11 @@ class Word:
     pitch_hz: float | None = None
 
 
+# Whisper's own test for a repetition loop (faster-whisper's compression_ratio_threshold): text
+# that compresses this well is repeating itself.
+LOOP_COMPRESSION_RATIO = 2.4
+
+
 @dataclass
 class Segment:
     start: float
@@ -78,6 +84,13 @@ class Segment:
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+    @property
+    def repeats_itself(self) -> bool:
+        """The recogniser looping ("five will no five, will no five, ..."): its words say
+        nothing of what was said when."""
+        text = self.text.encode()
+        return len(text) / len(zlib.compress(text)) > LOOP_COMPRESSION_RATIO
 
 
 @dataclass

@@ -271,7 +271,17 @@ class Detector:
         detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
         if transcript.hinted:
             detections += self._from_hinted(transcript, tt)
-        return merge_detections(detections)
+        return merge_detections([self._whole_loops(transcript, d) for d in detections])
+
+    @staticmethod
+    def _whole_loops(transcript: Transcript, detection: Detection) -> Detection:
+        """A finding in a segment where the recogniser looped covers the whole segment: where
+        its words fell in the speech is unknown (fail closed)."""
+        loops = {si for si, _ in detection.words if transcript.segments[si].repeats_itself}
+        if not loops:
+            return detection
+        words = set(detection.words) | {(si, wi) for si in loops for wi in range(len(transcript.segments[si].words))}
+        return replace(detection, words=tuple(sorted(words)))
 
     def _from_hinted(self, transcript: Transcript, tt: TranscriptText) -> list[Detection]:
         """Findings in the decode given the special-category vocabulary (hotword_categories

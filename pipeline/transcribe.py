@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from dataclasses import dataclass, replace
 
 from .audio import WHISPER_RATE, to_whisper_rate
@@ -195,9 +194,6 @@ class Transcriber:
         return [seg for seg in segments if not is_word_loop(seg)]
 
 
-# Whisper's own test for a repetition loop (faster-whisper's compression_ratio_threshold): text
-# that compresses this well is repeating itself.
-LOOP_COMPRESSION_RATIO = 2.4
 # Fast speech is about 4 words (5-6 tokens) a second; timestamps add a few.
 MAX_TOKENS_PER_SECOND = 8
 _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
@@ -206,8 +202,7 @@ _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|n
 def is_word_loop(segment: Segment) -> bool:
     """A segment of words repeating themselves ("see you in the next video, see you in the next
     ..."). Loops of digits ("8 -8 -8 ...") are not: detection bleeps them whole as a number."""
-    text = segment.text.encode()
-    if len(text) / len(zlib.compress(text)) <= LOOP_COMPRESSION_RATIO:
+    if not segment.repeats_itself:
         return False
     digits = sum(1 for w in segment.words if _DIGITISH.search(w.text))
     return digits < 0.3 * len(segment.words)

@@ -529,6 +529,18 @@ def test_words_between_the_digits_of_a_card_group_are_digits_misheard(detector):
     assert not bleeped & {"Yep.", "Uh-huh.", "Which"}, found
 
 
+def test_a_finding_in_a_looped_segment_covers_the_whole_segment(detector):
+    """The recogniser looped over a card being read ("Five will no five, ..."): where the
+    digits fell is unknown, so the segment is bleeped whole, not only the words read as digits."""
+    loop = "Five will no five, " * 8
+    transcript = make_transcript(["Can I take the long number on the card?", "1|" + loop.strip(), "Thanks, that's gone through."])
+    assert transcript.segments[1].repeats_itself
+    detections = detector.detect(transcript)
+    covered = {key for d in detections for key in d.words}
+    assert all((1, wi) in covered for wi in range(len(transcript.segments[1].words))), detected_words(transcript, detections)
+    assert not any(si != 1 for si, _ in covered)
+
+
 def test_a_value_ends_where_an_unpunctuated_sentence_takes_another_turn(detector):
     """'4111... And next I will go ...': a value read out ends at a capitalised 'And' that does
     not go on with digits, even when the agent's words that follow are no known phrase."""
