@@ -161,6 +161,8 @@ POSITIVE = [
 NEGATIVE = [
     # (lines, categories that must not appear at all)
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
+    # A subject of study, not the speaker's faith.
+    (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
     (["Can I pay at the Union Street post office?"], ["trade_union_membership"]),
     (["I'm sick of waiting, honestly."], ["health"]),
     (["Funding from the European Union ended."], ["trade_union_membership"]),
