@@ -41,6 +41,8 @@ class AsrSettings(_Strict):
     # to the first pass they read card digits worse ("find for" for "five four"). None: no
     # second pass.
     special_hotwords: str | None = None
+    # The model of that second decode (a name or path as for `model`); None: the same model.
+    special_model: str | None = None
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
     # A window that came out as a loop of words ("see you in the next video, see you in ...")

@@ -48,15 +48,24 @@ class Transcriber:
         self.model_info: ResolvedModel = resolve_asr_model(settings.model)
         self.choice = choose_device(settings.device, settings.compute_type)
         threads = cpu_threads if cpu_threads is not None else (settings.cpu_threads or os.cpu_count() or 1)
-        self.model = WhisperModel(
-            str(self.model_info.path),
-            device=self.choice.device,
-            compute_type=self.choice.compute_type,
-            cpu_threads=threads,
-        )
+
+        def load(info: ResolvedModel):
+            return WhisperModel(str(info.path), device=self.choice.device, compute_type=self.choice.compute_type, cpu_threads=threads)
+
+        self.model = load(self.model_info)
+        # The second decode of the caller's side may use another model: its errors differ from
+        # the first pass's, so what one mishears the other may hear.
+        self.special_model_info: ResolvedModel | None = None
+        self.special_model = self.model
+        if settings.special_hotwords and settings.special_model and settings.special_model != settings.model:
+            self.special_model_info = resolve_asr_model(settings.special_model)
+            self.special_model = load(self.special_model_info)
         self.batch_size = settings.batch_size or (16 if self.choice.device == "cuda" else 1)
         # On a GPU, batching VAD chunks of a call keeps it busy; on CPU it gains nothing.
         self.batched = BatchedInferencePipeline(self.model) if self.batch_size > 1 else None
+        self.special_batched = (
+            BatchedInferencePipeline(self.special_model) if self.batch_size > 1 and self.special_model is not self.model else self.batched
+        )
 
     @property
     def description(self) -> dict:
@@ -70,6 +79,7 @@ class Transcriber:
             "device": self.choice.device,
             "batch_size": self.batch_size,
             "special_hotwords": bool(self.settings.special_hotwords),
+            "special_model": (self.special_model_info or self.model_info).name if self.settings.special_hotwords else None,
         }
 
     def speaker_of(self, channel: int, n_channels: int) -> str:
@@ -140,7 +150,7 @@ class Transcriber:
             for s in self._decode(clip, channel, speaker, **overrides)
         ]  # fmt: skip
 
-    def _decode(self, audio, channel: int, speaker: str, **overrides) -> list[Segment]:
+    def _decode(self, audio, channel: int, speaker: str, special: bool = False, **overrides) -> list[Segment]:
         options = dict(
             language=self.settings.language,
             beam_size=self.settings.beam_size,
@@ -153,10 +163,11 @@ class Transcriber:
             no_speech_threshold=self.settings.no_speech_threshold,
         )
         options.update(overrides)
-        if self.batched is not None:
-            segments, _info = self.batched.transcribe(audio, batch_size=self.batch_size, **options)
+        model, batched = (self.special_model, self.special_batched) if special else (self.model, self.batched)
+        if batched is not None:
+            segments, _info = batched.transcribe(audio, batch_size=self.batch_size, **options)
         else:
-            segments, _info = self.model.transcribe(audio, **options)
+            segments, _info = model.transcribe(audio, **options)
         result = []
         for seg in segments:
             words = [
@@ -190,7 +201,7 @@ class Transcriber:
     def hinted_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
         """The channel decoded with the special-category vocabulary as hotwords. A loop of
         words here is dropped, not decoded again: this pass only adds evidence to the first."""
-        segments = self._decode(audio, channel, speaker, hotwords=self.settings.special_hotwords)
+        segments = self._decode(audio, channel, speaker, special=True, hotwords=self.settings.special_hotwords)
         return [seg for seg in segments if not is_word_loop(seg)]
 
 

@@ -63,6 +63,20 @@ def test_the_callers_side_is_decoded_again_with_the_vocabulary(stereo_call):
     assert Transcriber(off.asr, off.channels, cpu_threads=2).transcribe(stereo_call).hinted == []
 
 
+def test_the_second_decode_can_use_another_model(stereo_call):
+    """asr.special_model: the caller's side decoded again by another model (its errors differ
+    from the first pass's); the first pass keeps its own."""
+    settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_model": "base", "special_hotwords": "Visa, Mastercard."})
+    transcriber = Transcriber(settings.asr, settings.channels, cpu_threads=2)
+    assert transcriber.special_model is not transcriber.model
+    transcript = transcriber.transcribe(stereo_call)
+    assert transcript.asr["name"] == "tiny.en" and transcript.asr["special_model"] == "base"
+    assert transcript.hinted and {s.channel for s in transcript.hinted} == {1}
+    same = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_model": None, "special_hotwords": "Visa."})
+    unshared = Transcriber(same.asr, same.channels, cpu_threads=2)
+    assert unshared.special_model is unshared.model and unshared.description["special_model"] == "tiny.en"
+
+
 def _segment(text: str) -> Segment:
     words = [Word(w, i * 0.3, i * 0.3 + 0.25, 0.9, 1) for i, w in enumerate(text.split())]
     return Segment(0.0, words[-1].end, 1, "customer", words)
