@@ -51,6 +51,10 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+# A digit or a spelled letter as a word: "7,", "-4", "QT", "C.", "four".
+# Letters as Whisper writes them spelled out: capitals ("QT", "C.", "L.S."), not "I" or "a".
+_DIGIT_OR_LETTER = re.compile(
+    r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))\W*$")
 PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what placeholder() writes
 _SENTENCE_END = (".", "?", "!")
 
@@ -297,6 +301,8 @@ class Detector:
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
         found = []
         for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
+            if self._heard_into_noise(hinted, as_found or d.words):
+                continue
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
             if not keys:
@@ -310,6 +316,23 @@ class Detector:
                 words = tuple(k for k in widened if k in clause or k in keys)
             found.append(Detection(d.category, d.score, f"{d.detector} (hotwords)", words))
         return found
+
+    @staticmethod
+    def _heard_into_noise(transcript: Transcript, words) -> bool:
+        """A vocabulary word the recogniser put where it heard no words: among digits and
+        spelled letters ("41, Consulate, recent, HIV, 7, 4, QT" for a postcode; "C -8, 7, 6,
+        4, C." then "Deaf."), or next to a word said three times over ("Deaf, gay, gay, gay")."""
+        channel = transcript.segments[words[0][0]].channel
+        keys = [(si, wi) for si, seg in enumerate(transcript.segments) if seg.channel == channel for wi in range(len(seg.words))]
+        # An answer can take in the other side's words too: the finding's own side decides.
+        own = [keys.index(k) for k in words if transcript.segments[k[0]].channel == channel]
+        first, last = min(own), max(own)
+        text = [transcript.segments[si].words[wi].text for si, wi in keys]
+        around = text[max(0, first - 2) : first] + text[last + 1 : last + 3]
+        if sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
+            return True
+        near = [_TRAILING_PUNCTUATION.sub("", w).lower() for w in text[max(0, first - 3) : last + 6]]
+        return any(a == b == c for a, b, c in zip(near, near[1:], near[2:]))
 
     @staticmethod
     def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:

@@ -632,3 +632,45 @@ def test_the_decode_given_the_vocabulary_counts_for_its_categories_only(detector
         ["Thanks for calling.", "1|I'll pay later, 4929 3812 6670 1234 here."],
     )
     assert "card_number" not in detected_words(transcript, detector.detect(transcript))
+
+
+@pytest.mark.parametrize(
+    "first, hinted",
+    [
+        # A postcode's letters, and a card's digits, heard as words of the vocabulary.
+        ("1|41, consulate, recent, ages, 7, 4, QT.", "1|41, Consulate, recent, HIV, 7, 4, QT."),
+        ("1|Visa, it's 4539, 1488, 0343, 6467.", "1|Meena, diabetes, 4539, 1488, 0343, 6467."),
+        # A loop on one word of it.
+        ("1|Women, they, they, they, they, they.", "1|Women. Deaf, gay, gay, gay, gay."),
+    ],
+)
+def test_vocabulary_words_heard_into_digits_or_a_loop_are_not_disclosures(detector, first, hinted):
+    transcript = _hinted(["And the address?", first], ["And the address?", hinted])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert not set(found) & {"health", "sex_life_sexual_orientation"}, found
+
+
+def test_a_vocabulary_word_heard_after_spelled_letters_in_its_own_segment_is_not_a_disclosure(detector):
+    """"... time 4, C." then "Deaf." on its own: the word follows an NI number's characters."""
+    transcript = _hinted(
+        ["And your NI number?", "1|A week, I -8, 7, 6, time 4, C.", "1|Death."],
+        ["And your NI number?", "1|A week, I -8, 7, 6, time 4, C.", "1|Deaf."],
+    )
+    assert "health" not in detected_words(transcript, detector.detect(transcript))
+
+
+def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(detector):
+    """The agent's segment runs on across the caller's answer, so the answer as found takes in
+    the agent's next words; the check for words heard into noise reads the caller's side."""
+    from pipeline.data import Segment, Word
+
+    def segment(channel, start, text):
+        words = [Word(w, start + i * 0.3, start + i * 0.3 + 0.25, 0.9, channel) for i, w in enumerate(text.split())]
+        return Segment(words[0].start, words[-1].end, channel, "agent" if channel == 0 else "customer", words)
+
+    agent = segment(0, 0.0, "What's your ethnic background?")
+    agent.words += [Word(w, 4.5 + i * 0.3, 4.75 + i * 0.3, 0.9, 0) for i, w in enumerate("can do and your postcode.".split())]
+    agent.end = agent.words[-1].end
+    caller = segment(1, 1.5, "White, any other white background, I'm Polish.")
+    transcript = Transcript([agent, caller], "en", {"name": "test"}, [segment(1, 1.5, "White, any other white background, I'm Polish.")])
+    assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
