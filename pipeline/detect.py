@@ -51,8 +51,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
-# A digit or a spelled letter as a word: "7,", "-4", "QT", "C.", "four".
-# Letters as Whisper writes them spelled out: capitals ("QT", "C.", "L.S."), not "I" or "a".
+# A digit or a spelled letter as a word: "7,", "-4", "four", and letters as Whisper writes
+# them spelled out, in capitals ("QT", "C.", "L.S."), but not "I" or "a".
 _DIGIT_OR_LETTER = re.compile(
     r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))\W*$")
 PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what placeholder() writes
