@@ -321,7 +321,8 @@ class Detector:
     def _heard_into_noise(transcript: Transcript, words) -> bool:
         """A vocabulary word the recogniser put where it heard no words: among digits and
         spelled letters ("41, Consulate, recent, HIV, 7, 4, QT" for a postcode; "C -8, 7, 6,
-        4, C." then "Deaf."), or next to a word said three times over ("Deaf, gay, gay, gay")."""
+        4, C." then "Deaf."), or next to a word said twice over ("Deaf, gay, gay, gay"; "Gay,
+        gay." in the silence after the call's last words)."""
         channel = transcript.segments[words[0][0]].channel
         keys = [(si, wi) for si, seg in enumerate(transcript.segments) if seg.channel == channel for wi in range(len(seg.words))]
         # An answer can take in the other side's words too: the finding's own side decides.
@@ -332,7 +333,7 @@ class Detector:
         if sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
             return True
         near = [_TRAILING_PUNCTUATION.sub("", w).lower() for w in text[max(0, first - 3) : last + 6]]
-        return any(a == b == c for a, b, c in zip(near, near[1:], near[2:]))
+        return any(a == b for a, b in zip(near, near[1:]))
 
     @staticmethod
     def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:

@@ -674,3 +674,9 @@ def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(
     caller = segment(1, 1.5, "White, any other white background, I'm Polish.")
     transcript = Transcript([agent, caller], "en", {"name": "test"}, [segment(1, 1.5, "White, any other white background, I'm Polish.")])
     assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
+
+
+def test_a_vocabulary_word_said_twice_after_the_last_words_is_not_a_disclosure(detector):
+    """base given the vocabulary wrote "Gay, gay." in the silence after a call's last words."""
+    transcript = _hinted(["Booked, see you on Friday.", "Okay, great."], ["Booked, see you on Friday.", "Gay, gay."])
+    assert not detected_words(transcript, detector.detect(transcript))
