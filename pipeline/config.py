@@ -58,6 +58,13 @@ class AsrSettings(_Strict):
     batch_size: int = Field(0, ge=0, le=256)
     no_speech_threshold: float | None = None
 
+    @property
+    def separate_special_model(self) -> str | None:
+        """The second decode's model when it is not the first pass's (None: one model)."""
+        if self.special_hotwords and self.special_model and self.special_model != self.model:
+            return self.special_model
+        return None
+
 
 def _known_category_names(value: list[str]) -> list[str]:
     unknown = [c for c in value if c not in ALL_CATEGORIES]

@@ -275,16 +275,17 @@ class Detector:
         detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
         if transcript.hinted:
             detections += self._from_hinted(transcript, tt)
-        return merge_detections([self._whole_loops(transcript, d) for d in detections])
+        loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
+        return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
     @staticmethod
-    def _whole_loops(transcript: Transcript, detection: Detection) -> Detection:
-        """A finding in a segment where the recogniser looped covers the whole segment: where
-        its words fell in the speech is unknown (fail closed)."""
-        loops = {si for si, _ in detection.words if transcript.segments[si].repeats_itself}
-        if not loops:
+    def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:
+        """A finding in a segment where the recogniser looped (`loops`) covers the whole
+        segment: where its words fell in the speech is unknown (fail closed)."""
+        looped = {si for si, _ in detection.words} & loops
+        if not looped:
             return detection
-        words = set(detection.words) | {(si, wi) for si in loops for wi in range(len(transcript.segments[si].words))}
+        words = set(detection.words) | {(si, wi) for si in looped for wi in range(len(transcript.segments[si].words))}
         return replace(detection, words=tuple(sorted(words)))
 
     def _from_hinted(self, transcript: Transcript, tt: TranscriptText) -> list[Detection]:
@@ -325,8 +326,9 @@ class Detector:
         gay." in the silence after the call's last words)."""
         channel = transcript.segments[words[0][0]].channel
         keys = [(si, wi) for si, seg in enumerate(transcript.segments) if seg.channel == channel for wi in range(len(seg.words))]
+        position = {key: i for i, key in enumerate(keys)}
         # An answer can take in the other side's words too: the finding's own side decides.
-        own = [keys.index(k) for k in words if transcript.segments[k[0]].channel == channel]
+        own = [position[k] for k in words if k in position]
         first, last = min(own), max(own)
         text = [transcript.segments[si].words[wi].text for si, wi in keys]
         around = text[max(0, first - 2) : first] + text[last + 1 : last + 3]

@@ -609,7 +609,7 @@ class DigitRunRecognizer(EntityRecognizer):
         # Words after which short groups of digits are counted towards a card number: the card
         # itself, or the question of how the caller will pay ("By card. 4485" can come out as
         # "I can't 485").
-        words = card_context_words or ["card", "amex", "visa", "mastercard", "maestro"]
+        words = card_context_words or self._CARD_WORDS
         self._card_context = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         super().__init__(
             supported_entities=supported_entities
@@ -684,7 +684,8 @@ class DigitRunRecognizer(EntityRecognizer):
         r"nov|november|dec|december)\b\W*$", re.I)
 
     _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
-    _CARD = re.compile(r"\b(card|amex|visa|mastercard|maestro)\b", re.I)
+    _CARD_WORDS = ("card", "amex", "visa", "mastercard", "maestro")
+    _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         found: list[tuple[str, int, int, float]] = []

@@ -357,8 +357,8 @@ def model_hashes(settings: Settings) -> dict:
     asr = resolve_asr_model(settings.asr.model)
     nlp = resolve_nlp_model(settings.detection.spacy_model)
     hashes = {"asr": {"name": asr.name, "sha256": asr.sha256}, "nlp": {"name": nlp.name, "sha256": nlp.sha256}}
-    if settings.asr.special_hotwords and settings.asr.special_model and settings.asr.special_model != settings.asr.model:
-        special = resolve_asr_model(settings.asr.special_model)
+    if settings.asr.separate_special_model:
+        special = resolve_asr_model(settings.asr.separate_special_model)
         hashes["asr_special"] = {"name": special.name, "sha256": special.sha256}
     return hashes
 

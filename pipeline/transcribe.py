@@ -57,8 +57,8 @@ class Transcriber:
         # the first pass's, so what one mishears the other may hear.
         self.special_model_info: ResolvedModel | None = None
         self.special_model = self.model
-        if settings.special_hotwords and settings.special_model and settings.special_model != settings.model:
-            self.special_model_info = resolve_asr_model(settings.special_model)
+        if settings.separate_special_model:
+            self.special_model_info = resolve_asr_model(settings.separate_special_model)
             self.special_model = load(self.special_model_info)
         self.batch_size = settings.batch_size or (16 if self.choice.device == "cuda" else 1)
         # On a GPU, batching VAD chunks of a call keeps it busy; on CPU it gains nothing.
