@@ -237,10 +237,12 @@ def speech_chunks(audio) -> list[tuple[float, float]]:
 def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
     """The speech chunks that less than half of is covered by a heard word."""
     unheard = []
+    padded = sorted((w.start - WORD_PAD_S, w.end + WORD_PAD_S) for w in words)
     for start, end in chunks:
         if end - start < UNHEARD_MIN_S:
             continue
-        spans = sorted((max(start, w.start - WORD_PAD_S), min(end, w.end + WORD_PAD_S)) for w in words)
+        # Only the words that overlap the chunk: one after it, clipped, would count negative.
+        spans = [(max(start, a), min(end, b)) for a, b in padded if a < end and start < b]
         covered, reach = 0.0, start
         for a, b in spans:
             if b > reach:

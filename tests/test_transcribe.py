@@ -135,6 +135,8 @@ def _words(*spans: tuple[float, float]) -> list[Word]:
         ([(0.0, 2.0), (5.0, 6.0)], _words((0.1, 1.9)), [(5.0, 6.0)]),
         # Overlapping word times are counted once: two words over the same 1 s of a 4 s chunk.
         ([(0.0, 4.0)], _words((0.2, 1.0), (0.3, 1.0)), [(0.0, 4.0)]),
+        # A word after the chunk takes nothing from its coverage (it took 0.3 s here).
+        ([(0.0, 2.0)], _words((0.3, 0.95), (2.5, 2.8)), []),
     ],
 )
 def test_unheard_speech_is_speech_that_words_leave_mostly_uncovered(chunks, words, unheard):
