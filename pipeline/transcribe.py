@@ -88,43 +88,28 @@ class Transcriber:
         names = self.channels.stereo_speakers
         return names[channel] if channel < len(names) else f"channel_{channel}"
 
-    def transcribe_channel(self, audio, channel: int, speaker: str) -> list[Segment]:
+    def transcribe_channel(self, audio, channel: int, speaker: str, chunks=None) -> list[Segment]:
+        """The channel's first pass. `chunks`: its speech (speech_chunks), where words that the
+        decoder skipped are looked for again."""
         segments = self._decode(audio, channel, speaker)
         if self.settings.loop_temperatures:
             result = []
             for seg in segments:
                 result += self._redecode_loop(audio, seg, speaker) if is_word_loop(seg) else [seg]
             segments = result
-        if self.settings.redecode_unheard:
-            segments = self._hear_unheard(audio, segments, channel, speaker)
+        if chunks:
+            segments = self._hear_unheard(audio, segments, channel, speaker, chunks)
         return segments
 
-    def _hear_unheard(self, audio, segments: list[Segment], channel: int, speaker: str) -> list[Segment]:
+    def _hear_unheard(self, audio, segments: list[Segment], channel: int, speaker: str, chunks) -> list[Segment]:
         """Speech that the first pass gave no words, heard again. faster-whisper joins a channel's
         speech for the decoder, which can stop early on it ("I'm" for a 5 s turn), and such a turn
         would go out unbleeped. The channel is decoded again whole without the VAD (a clip
         decoded alone fails the same way: the decoder needs the audio around it) and its words
         in the unheard stretches are added."""
-        if not self.settings.vad_filter:
+        if not unheard_speech(chunks, [w for seg in segments for w in seg.words]):
             return segments
-        heard = [w for seg in segments for w in seg.words]
-        unheard = unheard_speech(speech_chunks(audio), heard)
-        if not unheard:
-            return segments
-
-        def inside(w: Word, pad: float = 0.0) -> bool:
-            return any(w.start < end + pad and start - pad < w.end for start, end in unheard)
-
-        near = [h for h in heard if inside(h, pad=5.0)]  # the heard words a new word could overlap
-        added = []
-        for seg in self._decode(audio, channel, speaker, vad_filter=False):
-            words = [
-                w for w in seg.words
-                if inside(w) and not any(w.start < h.end and h.start < w.end for h in near)
-            ]  # fmt: skip
-            if words:
-                added.append(Segment(words[0].start, words[-1].end, channel, speaker, words))
-        return sorted(segments + added, key=lambda s: s.start) if added else segments
+        return fill_unheard(segments, self._decode(audio, channel, speaker, vad_filter=False), chunks)
 
     def _redecode_loop(self, audio, loop: Segment, speaker: str) -> list[Segment]:
         """The audio under a loop of words, decoded again by seeded sampling (Whisper's own
@@ -188,8 +173,11 @@ class Transcriber:
             if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
                 continue
             speaker = self.speaker_of(channel, n)
-            first = self.transcribe_channel(audio, channel, speaker)
+            chunks = speech_chunks(audio) if self.settings.redecode_unheard and self.settings.vad_filter else []
+            first = self.transcribe_channel(audio, channel, speaker, chunks)
             again = self.hinted_channel(audio, channel, speaker) if self.settings.special_hotwords and speaker != "agent" else []
+            if again and chunks:  # what neither first-pass decode heard, if the second one did
+                first = fill_unheard(first, again, chunks)
             if first or again:  # pitch once a channel, for both decodes
                 track = pitch_track(audio, WHISPER_RATE)
                 segments += with_pitch(first, track)
@@ -251,6 +239,24 @@ def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list
         if covered < 0.5 * (end - start):
             unheard.append((start, end))
     return unheard
+
+
+def fill_unheard(segments: list[Segment], other: list[Segment], chunks: list[tuple[float, float]]) -> list[Segment]:
+    """`segments` with the words of another decode of the same channel added where the speech
+    chunks are unheard in `segments` (unheard_speech), except words overlapping a heard word."""
+    heard = [w for seg in segments for w in seg.words]
+    unheard = unheard_speech(chunks, heard)
+
+    def inside(w: Word, pad: float = 0.0) -> bool:
+        return any(w.start < end + pad and start - pad < w.end for start, end in unheard)
+
+    near = [h for h in heard if inside(h, pad=5.0)]  # the heard words a new word could overlap
+    added = []
+    for seg in other:
+        words = [w for w in seg.words if inside(w) and not any(w.start < h.end and h.start < w.end for h in near)]
+        if words:
+            added.append(Segment(words[0].start, words[-1].end, seg.channel, seg.speaker, words))
+    return sorted(segments + added, key=lambda s: s.start) if added else segments
 
 
 def with_pitch(segments: list[Segment], track) -> list[Segment]:

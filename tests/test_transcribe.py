@@ -10,7 +10,7 @@ from pipeline.audio import decode, probe
 from pipeline.config import load_settings
 from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
-from pipeline.transcribe import Transcriber, choose_device, is_word_loop, unheard_speech
+from pipeline.transcribe import Transcriber, choose_device, fill_unheard, is_word_loop, unheard_speech
 
 from .conftest import ROOT, source_for
 
@@ -141,6 +141,21 @@ def _words(*spans: tuple[float, float]) -> list[Word]:
 )
 def test_unheard_speech_is_speech_that_words_leave_mostly_uncovered(chunks, words, unheard):
     assert unheard_speech(chunks, words) == unheard
+
+
+def test_speech_only_the_other_decode_heard_is_filled_from_it():
+    """The first pass skipped a whole turn (2.0-6.7 s) with and without the VAD; the second
+    decode heard it. Its words there are added; its words where the first pass heard speech
+    (8.0-9.0 s) and outside speech (12.0 s, noise) are not."""
+    def seg(*words):
+        ws = [Word(t, a, b, 0.9, 1) for t, a, b in words]
+        return Segment(ws[0].start, ws[-1].end, 1, "customer", ws)
+
+    first = [seg(("one", 8.0, 8.4), ("two", 8.5, 9.0))]
+    other = [seg(("genetic", 2.1, 2.6), ("test", 2.7, 3.0), ("showed", 3.1, 6.5)), seg(("won", 8.0, 8.4)), seg(("gay", 12.0, 12.3))]
+    filled = fill_unheard(first, other, [(2.0, 6.7), (7.9, 9.1)])
+    assert [w.text for s in filled for w in s.words] == ["genetic", "test", "showed", "one", "two"]
+    assert fill_unheard(first, [], [(2.0, 6.7)]) == first
 
 
 def test_a_turn_the_first_pass_dropped_is_heard_again(tmp_path):
