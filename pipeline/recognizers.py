@@ -696,6 +696,7 @@ class DigitRunRecognizer(EntityRecognizer):
         mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._card_context.finditer(text)]
         card_digits, context_end, card_read = 0, -1, False
         card_groups: list[tuple[int, int]] = []  # short groups read after "card", not yet enough for one
+        lead: tuple[int, int, str] | None = None  # the last short group that is no finding yet
         for start, end, digits in runs:
             opened = max((reach for said, reach in mentions if said < start), default=-1)
             if opened != context_end:  # a new mention of a card starts the count again
@@ -709,6 +710,9 @@ class DigitRunRecognizer(EntityRecognizer):
             )  # fmt: skip
             if len(digits) >= self.min_digits:
                 entity, score = self.classify(digits)
+                if lead and entity != "PHONE_NUMBER" and self._leads_into(text, lead, start, digits):
+                    entity, score = self.classify(lead[2] + digits)
+                    found.append((entity, lead[0], lead[1], score))
                 found.append((entity, start, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
@@ -718,6 +722,9 @@ class DigitRunRecognizer(EntityRecognizer):
                 card_groups.append((start, end))
             elif start < card_window_end and 2 <= len(digits) <= 4:
                 found.append(self._card_follow_up(text, start, end, digits))
+            elif start < card_window_end and len(digits) <= 8 and self._MONTH.search(text, max(0, start - 20), start):
+                found += self._expiry_and_code(text, start, end)
+            lead = (start, end, digits) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else None
             if start < context_end:
                 card_digits += len(digits)
                 if card_digits >= 12:
@@ -737,6 +744,16 @@ class DigitRunRecognizer(EntityRecognizer):
             for entity, start, end, score in found
             if not entities or entity in entities
         ]
+
+    @staticmethod
+    def _leads_into(text: str, lead: tuple[int, int, str], start: int, digits: str) -> bool:
+        """Is the short group `lead` the first group of the long run at `start`, read in a turn
+        of its own ("Four six five nine." "Mm hmm." "Oh two, eight eight, ...")? Only when the
+        two make a card number's length: 14 to 19 digits, or 13 that pass Luhn."""
+        n = len(lead[2]) + len(digits)
+        if not (14 <= n <= 19 or (n == 13 and luhn_valid(lead[2] + digits))):
+            return False
+        return len(_WORD.findall(text[lead[1] : start])) <= 4
 
     _CARD_ITEMS = {"CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE"}
 
@@ -766,6 +783,16 @@ class DigitRunRecognizer(EntityRecognizer):
         if "/" in text[start:end] or (len(digits) == 4 and 1 <= int(digits[:2]) <= 12):
             return "CARD_EXPIRY", start, end, 0.5
         return "CARD_SECURITY_CODE", start, end, 0.5
+
+    def _expiry_and_code(self, text: str, start: int, end: int) -> list[tuple[str, int, int, float]]:
+        """A month, then one run of digits: the expiry's year and the security code said in one
+        breath ("January 28 eight five five"). The year is the run's first number."""
+        first = self._TOKEN.search(text, start, end)
+        expiry = self._card_follow_up(text, start, first.end(), first.group())
+        rest = self._TOKEN.search(text, first.end(), end)
+        if not rest or not first.group().isdigit() or len(first.group()) not in (2, 4):
+            return [(expiry[0], expiry[1], end, expiry[3])]  # no year to split at: all of it
+        return [expiry, ("CARD_SECURITY_CODE", rest.start(), end, 0.5)]
 
     def _is_amount(self, text: str, start: int, end: int) -> bool:
         """'42 pounds', '20 minutes', and the pence in '42 pounds 50'."""

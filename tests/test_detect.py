@@ -123,6 +123,9 @@ POSITIVE = [
     # Groups read over several turns after "card" add up to a card number: what follows is its
     # security code even though the agent's question came out split ("... on", "the back").
     (["Which card?", "1|Visa 4539", "Yep And", "1|1488", "1|0343 6467", "And the free numbers on", "1|062", "the back thanks"], "card_security_code", ["062"]),
+    # Coming out, however the orientation came out; a named gene variant.
+    (["I've just come out to my family as my sexual and it hasn't gone well."], "sex_life_sexual_orientation", ["come", "family", "sexual"]),
+    (["My latest test showed I have the Mi-8U mutation, so I'm on the high risk list."], "genetic", ["have", "mutation,"]),
     # A DNA kit; penalty points; the expiry after a card number that came out 10 digits long.
     (["I sent off my DNA sample six weeks ago."], "genetic", ["DNA", "sample"]),
     (["I got 6 points for speeding last year, is that a problem?"], "criminal_offence", ["6", "points", "speeding"]),
@@ -173,6 +176,7 @@ NEGATIVE = [
     (["It'll take 20 minutes and costs 42 pounds 50."], ["card_number", "bank_account", "sort_code", "card_security_code"]),
     (["The internet drops out every night around nine."], ["health", "card_number", "phone_number"]),
     (["We'll book an engineer for Tuesday morning."], ["person_name", "health"]),
+    (["The engineer came out yesterday, and the boiler came out of warranty in May."], ["sex_life_sexual_orientation"]),
     (["Are you in a union?", "1|No, never have been."], ["trade_union_membership"]),
     (["I'd like a short lift to the station."], ["criminal_offence"]),
     (["Which account is it about?", "1|The joint one."], ["bank_account"]),
@@ -519,6 +523,33 @@ def test_groups_read_after_a_payment_question_add_up_to_a_card(detector):
     assert {"485,", "6209", "1173", "5526."} <= bleeped, found
     assert found["card_number"][:2] == ["485,", "6209"], found
     assert not bleeped & {"How", "pay?", "Okay.", "Yep."}, found
+
+
+def test_a_group_read_in_its_own_turn_joins_the_run_after_it(detector):
+    """No card was named ("Can I take the card number?" came out as "a look at number"): the
+    first group, read alone before a back-channel, and the long run after it make a card's
+    length, so both are the card, and what follows it is its expiry and security code."""
+    transcript = make_transcript(
+        ["Can I take a look at number?", "1|four six five nine", "Mm mm.", "1|go to 8 8 1 3 7 1 4 4 2 6",
+         "And when done it is fired.", "1|And on January 28 eight five five"]
+    )  # fmt: skip
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"][:4] == ["four", "six", "five", "nine"], found
+    assert {"January", "28"} <= set(found["card_expiry"]) and {"eight", "five"} <= set(found["card_security_code"]), found
+    assert not {w for words in found.values() for w in words} & {"Mm", "mm."}, found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A phone number after a flat number; an account number after its sort code's last group.
+        ["What's the best number?", "1|Flat 12.", "1|07700 900 123."],
+        ["And the sort code?", "1|20 45", "Yep.", "1|77 31 90 44"],
+    ],
+)
+def test_a_short_group_joins_a_run_only_to_make_a_card(detector, lines):
+    transcript = make_transcript(lines)
+    assert "card_number" not in detected_words(transcript, detector.detect(transcript))
 
 
 def test_words_between_the_digits_of_a_card_group_are_digits_misheard(detector):
