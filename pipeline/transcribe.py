@@ -190,7 +190,7 @@ class Transcriber:
         """The channel decoded with the special-category vocabulary as hotwords. A loop of
         words here is dropped, not decoded again: this pass only adds evidence to the first."""
         segments = self._decode(audio, channel, speaker, special=True, hotwords=self.settings.special_hotwords)
-        return [seg for seg in segments if not is_word_loop(seg)]
+        return without_trailing_echo([seg for seg in segments if not is_word_loop(seg)])
 
 
 # Fast speech is about 4 words (5-6 tokens) a second; timestamps add a few.
@@ -211,6 +211,18 @@ def is_word_loop(segment: Segment) -> bool:
 # widened by WORD_PAD_S, as word timings are approximate) and it lasts UNHEARD_MIN_S or more.
 UNHEARD_MIN_S = 0.5
 WORD_PAD_S = 0.2
+
+
+def without_trailing_echo(segments: list[Segment]) -> list[Segment]:
+    """The channel's segments less the short ones (one or two words) that end it straight after
+    the one before: there the recogniser echoes its hotwords into the call's last window
+    ("Diagnosed," after the caller's last words in 20 of our 460 recordings, "Gay, gay.")."""
+    while len(segments) >= 2 and len(segments[-1].words) <= 2 and segments[-1].start - segments[-2].end < ECHO_GAP_S:
+        segments = segments[:-1]
+    return segments
+
+
+ECHO_GAP_S = 0.05
 
 
 def speech_chunks(audio) -> list[tuple[float, float]]:

@@ -10,7 +10,9 @@ from pipeline.audio import decode, probe
 from pipeline.config import load_settings
 from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
-from pipeline.transcribe import Transcriber, choose_device, fill_unheard, is_word_loop, unheard_speech
+from pipeline.transcribe import (
+    Transcriber, choose_device, fill_unheard, is_word_loop, unheard_speech, without_trailing_echo,
+)
 
 from .conftest import ROOT, source_for
 
@@ -156,6 +158,23 @@ def test_speech_only_the_other_decode_heard_is_filled_from_it():
     filled = fill_unheard(first, other, [(2.0, 6.7), (7.9, 9.1)])
     assert [w.text for s in filled for w in s.words] == ["genetic", "test", "showed", "one", "two"]
     assert fill_unheard(first, [], [(2.0, 6.7)]) == first
+
+
+def _segment(*words: tuple[str, float, float]) -> Segment:
+    ws = [Word(t, a, b, 0.9, 1) for t, a, b in words]
+    return Segment(ws[0].start, ws[-1].end, 1, "customer", ws)
+
+
+def test_hotwords_echoed_at_the_end_of_a_channel_are_dropped():
+    """base, given the vocabulary, ends a channel with "Diagnosed," straight after the caller's
+    last words; a short turn after a pause, or short turns before the end, stay."""
+    said = _segment(("I'll", 20.3, 20.6), ("pop", 20.6, 21.0), ("in", 21.0, 21.2), ("Saturday.", 21.2, 22.8))
+    echo = [_segment(("Diagnosed,", 22.8, 23.74)), _segment(("Dr.", 23.74, 24.0), ("Prima,", 24.04, 24.04))]
+    assert without_trailing_echo([said, *echo]) == [said]
+    answer = _segment(("Christian.", 25.0, 25.6))
+    assert without_trailing_echo([said, answer]) == [said, answer]
+    short_first = _segment(("Yes.", 1.0, 1.2))
+    assert without_trailing_echo([short_first, said]) == [short_first, said]
 
 
 def test_a_turn_the_first_pass_dropped_is_heard_again(tmp_path):
