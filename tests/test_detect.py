@@ -170,6 +170,8 @@ NEGATIVE = [
     (["I'm sick of waiting, honestly."], ["health"]),
     (["Funding from the European Union ended."], ["trade_union_membership"]),
     (["A table for a party of four at seven."], ["political_opinion"]),
+    (["Great, it's for the Labour Day barbecue, we're a party of twelve."], ["political_opinion"]),
+    (["I'll pop in after the cricket match, it's a religious habit."], ["religious_belief"]),
     (["Do you have any pre-existing medical conditions?"], ["health", "criminal_offence"]),
     (["Any motoring convictions in the last five years?"], ["criminal_offence"]),
     (["That's thirty one pounds twenty. Collection or delivery?"], ["card_number", "bank_account", "card_security_code"]),
