@@ -355,6 +355,9 @@ class Detector:
             return []
         channels = {seg.channel for seg in transcript.segments}
         agent_channel = self.stereo_agent_channel if len(channels) > 1 else None
+        # Who speaks first: the agent's greeting, unless the agent's channel was not heard then
+        # (in mono, the first speaker is taken to be the agent).
+        agent_opens = agent_channel is None or transcript.segments[tt.words[0].segment].channel == agent_channel
         results = self.analyzer.analyze(
             text=tt.text, language="en", entities=entities, score_threshold=self.settings.min_score
         )
@@ -368,6 +371,8 @@ class Detector:
             span = (r.start, r.end)
             detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
+            if detector == "SpacyRecognizer" and agent_opens and _opens_the_call(tt.text, r.start, r.end):
+                continue
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
@@ -490,6 +495,19 @@ class Detector:
             if word in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end()):
                 return brk.start()
             pos = brk.end()
+
+
+_NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
+
+
+def _opens_the_call(text: str, start: int, end: int) -> bool:
+    """Is a name found in the call's first words, where the agent names the organisation or
+    department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
+    capitalised word for a person. A person named there is introduced: "Olivia speaking"."""
+    return not _PHRASE_BREAK.search(text, 0, start) and not _NAME_INTRODUCED.match(text, end)
+
+
+_PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
 
 
 def merge_detections(detections: list[Detection]) -> list[Detection]:

@@ -123,6 +123,10 @@ POSITIVE = [
     # Groups read over several turns after "card" add up to a card number: what follows is its
     # security code even though the agent's question came out split ("... on", "the back").
     (["Which card?", "1|Visa 4539", "Yep And", "1|1488", "1|0343 6467", "And the free numbers on", "1|062", "the back thanks"], "card_security_code", ["062"]),
+    # An agent who introduces herself in the call's first words.
+    (["Sarah Jones speaking, how can I help?", "1|Hi, I'm calling about my bill."], "person_name", ["Sarah", "Jones"]),
+    # The agent's question was not heard: the caller's first words are the call's first.
+    (["1|Callum Reid. I'm gay and my partner Tom should get my pension.", "I'll send you a form."], "person_name", ["Callum", "Reid."]),
     # Coming out, however the orientation came out; a named gene variant.
     (["I've just come out to my family as my sexual and it hasn't gone well."], "sex_life_sexual_orientation", ["come", "family", "sexual"]),
     (["My latest test showed I have the Mi-8U mutation, so I'm on the high risk list."], "genetic", ["have", "mutation,"]),
@@ -171,6 +175,9 @@ NEGATIVE = [
     (["Funding from the European Union ended."], ["trade_union_membership"]),
     (["A table for a party of four at seven."], ["political_opinion"]),
     (["Great, it's for the Labour Day barbecue, we're a party of twelve."], ["political_opinion"]),
+    # The call's first words name the organisation or department, not a person.
+    (["Library, how can I help?", "1|Do you have the book about Hercules?"], ["person_name"]),
+    (["Coach Hire, good morning.", "1|Hello, I need a minibus."], ["person_name"]),
     (["I'll pop in after the cricket match, it's a religious habit."], ["religious_belief"]),
     (["Do you have any pre-existing medical conditions?"], ["health", "criminal_offence"]),
     (["Any motoring convictions in the last five years?"], ["criminal_offence"]),
