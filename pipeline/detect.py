@@ -18,6 +18,7 @@ from .categories import ALL_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript
 from .models import ResolvedModel, resolve_nlp_model
+from .spoken import DIGIT_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
@@ -54,7 +55,7 @@ _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
 # A digit or a spelled letter as a word: "7,", "-4", "four", and letters as Whisper writes
 # them spelled out, in capitals ("QT", "C.", "L.S."), but not "I" or "a".
 _DIGIT_OR_LETTER = re.compile(
-    r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))\W*$")
+    r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|(?i:" + "|".join(DIGIT_WORDS) + r"))\W*$")
 PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what placeholder() writes
 _SENTENCE_END = (".", "?", "!")
 

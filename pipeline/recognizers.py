@@ -19,24 +19,10 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .detect import OVER_A_PERIOD, PLACEHOLDER
+from .spoken import DIGITISH, NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
-NUMBER_WORDS = {
-    "zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0",
-    "one": "1", "two": "2", "three": "3", "four": "4", "for": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
-    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "00",
-    "double": "", "triple": "",
-    # "three" as the recogniser hears it from many UK and Irish speakers; only ever inside a
-    # run of digits (see DigitRunRecognizer.runs), never starting one.
-    "free": "3", "tree": "3",
-}  # fmt: skip
-# Number words that are everyday words too: they continue a run of digits, never start one.
-_RUN_ONLY = {"o", "for", "free", "tree"}
 
 
 def _term_regex(term: str, inflections: bool = True) -> str:
@@ -423,7 +409,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 for words, sounds, start, end in windows[size]:
                     if not self._question_ends(text, end):
                         continue
-                    if any(a <= start < b for a, b in placeholders) or self._DIGITISH.search(words):
+                    if any(a <= start < b for a, b in placeholders) or DIGITISH.search(words):
                         continue
                     spelling = SequenceMatcher(None, words.replace(" ", ""), phrase.replace(" ", "")).ratio()
                     if spelling >= self.prompt_spelling_ratio and SequenceMatcher(None, sounds, key).ratio() >= self.prompt_sound_ratio:
@@ -439,7 +425,6 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
-    _DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
         r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
@@ -476,7 +461,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return []
         prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
         prompt = text[prompt_start : prompt_end.end()]
-        said_with_value = entity not in self.skip_negative and self._DIGITISH.search(text, pos, prompt_end.start())
+        said_with_value = entity not in self.skip_negative and DIGITISH.search(text, pos, prompt_end.start())
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
         words = [w.lower() for w in _WORD.findall(prompt)]
         # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
@@ -492,7 +477,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             # The digits in the prompt's sentence may be the agent's own ("last 3 digits ... 42
             # pounds 50"); the caller's value can still follow, on the other channel.
             following = self._SENTENCE.search(text, prompt_end.end())
-            if not (following and self._DIGITISH.match(following.group().lstrip())):
+            if not (following and DIGITISH.match(following.group().lstrip())):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
         return spans + ([answer] if answer else [])
@@ -509,7 +494,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             asks = body.rstrip().endswith("?")
             # What follows the question straight away is the answer even when the recogniser
             # heard a rising tone ("M20 4FR?", "I'm bisexual?"), unless it is the agent asking on.
-            read_back = values_only and self._DIGITISH.search(body)
+            read_back = values_only and DIGITISH.search(body)
             if asks and not (n == 0 and (read_back or not self._ASKS_ON.match(body))):
                 break
             if n and values_only and self._ACKNOWLEDGEMENT.match(body):
@@ -539,7 +524,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     def _continues_value(self, sentence: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""
         return bool(
-            self._DIGITISH.match(sentence.lstrip())
+            DIGITISH.match(sentence.lstrip())
             or self._SPELLED.match(sentence)
             or self._DOMAIN_PART.match(sentence)
             or self._DIGIT_SOUNDING.match(sentence)
@@ -552,7 +537,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         next_keyword = stop.start() if stop else end
         limit = self.max_answer_words.get(entity, self.default_max_words)
         chosen = list(_WORD.finditer(text, start, next_keyword))[:limit]
-        if not any(self._DIGITISH.search(w.group()) for w in chosen):
+        if not any(DIGITISH.search(w.group()) for w in chosen):
             return None
         return self._trim(chosen, entity)
 
@@ -632,7 +617,7 @@ class DigitRunRecognizer(EntityRecognizer):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
             joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
-            if value is None or (tok in _RUN_ONLY and run_end is None):
+            if value is None or (tok in RUN_ONLY and run_end is None):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None

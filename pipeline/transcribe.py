@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, replace
 
 from .audio import WHISPER_RATE, to_whisper_rate
 from .config import AsrSettings, ChannelSettings
 from .data import Recording, Segment, Transcript, Word
 from .models import ResolvedModel, resolve_asr_model
+from .spoken import DIGITISH
 from .voice import median_pitch, pitch_track
 
 
@@ -195,7 +195,6 @@ class Transcriber:
 
 # Fast speech is about 4 words (5-6 tokens) a second; timestamps add a few.
 MAX_TOKENS_PER_SECOND = 8
-_DIGITISH = re.compile(r"\d|\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", re.I)
 
 
 def is_word_loop(segment: Segment) -> bool:
@@ -203,7 +202,7 @@ def is_word_loop(segment: Segment) -> bool:
     ..."). Loops of digits ("8 -8 -8 ...") are not: detection bleeps them whole as a number."""
     if not segment.repeats_itself:
         return False
-    digits = sum(1 for w in segment.words if _DIGITISH.search(w.text))
+    digits = sum(1 for w in segment.words if DIGITISH.search(w.text))
     return digits < 0.3 * len(segment.words)
 
 

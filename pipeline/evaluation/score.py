@@ -16,7 +16,7 @@ import numpy as np
 
 from ..audio import decode, probe
 from ..categories import SPECIAL_CATEGORIES
-from ..recognizers import NUMBER_WORDS
+from ..spoken import NUMBER_WORDS
 
 FRAME_S = 0.01
 SPAN_MASKED_SHARE = 0.8
