@@ -160,7 +160,7 @@ def test_speech_only_the_other_decode_heard_is_filled_from_it():
     assert fill_unheard(first, [], [(2.0, 6.7)]) == first
 
 
-def _segment(*words: tuple[str, float, float]) -> Segment:
+def _timed_segment(*words: tuple[str, float, float]) -> Segment:
     ws = [Word(t, a, b, 0.9, 1) for t, a, b in words]
     return Segment(ws[0].start, ws[-1].end, 1, "customer", ws)
 
@@ -168,12 +168,12 @@ def _segment(*words: tuple[str, float, float]) -> Segment:
 def test_hotwords_echoed_at_the_end_of_a_channel_are_dropped():
     """base, given the vocabulary, ends a channel with "Diagnosed," straight after the caller's
     last words; a short turn after a pause, or short turns before the end, stay."""
-    said = _segment(("I'll", 20.3, 20.6), ("pop", 20.6, 21.0), ("in", 21.0, 21.2), ("Saturday.", 21.2, 22.8))
-    echo = [_segment(("Diagnosed,", 22.8, 23.74)), _segment(("Dr.", 23.74, 24.0), ("Prima,", 24.04, 24.04))]
+    said = _timed_segment(("I'll", 20.3, 20.6), ("pop", 20.6, 21.0), ("in", 21.0, 21.2), ("Saturday.", 21.2, 22.8))
+    echo = [_timed_segment(("Diagnosed,", 22.8, 23.74)), _timed_segment(("Dr.", 23.74, 24.0), ("Prima,", 24.04, 24.04))]
     assert without_trailing_echo([said, *echo]) == [said]
-    answer = _segment(("Christian.", 25.0, 25.6))
+    answer = _timed_segment(("Christian.", 25.0, 25.6))
     assert without_trailing_echo([said, answer]) == [said, answer]
-    short_first = _segment(("Yes.", 1.0, 1.2))
+    short_first = _timed_segment(("Yes.", 1.0, 1.2))
     assert without_trailing_echo([short_first, said]) == [short_first, said]
 
 
