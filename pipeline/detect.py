@@ -33,8 +33,14 @@ _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
 # ", so everything has to be kosher": a consequence whose cause, the clause before, discloses.
 _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
-# "... and I'm starting treatment": the speaker begins a new clause of their own without a comma.
-_OWN_NEW_CLAUSE = re.compile(r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd)\b", re.IGNORECASE)
+# "... and I'm starting treatment", "... and my permit doesn't cover the car park": the speaker
+# begins a new clause without a comma. The people a disclosure goes on about do not begin one:
+# "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...".
+_OWN_NEW_CLAUSE = re.compile(
+    r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they"
+    r"|(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b))\b",
+    re.IGNORECASE,
+)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",

@@ -493,6 +493,11 @@ def test_placeholders_are_not_read_as_words(detector):
         # The recogniser's comma before "and" does not end it; the caller's question does.
         ("I have kidney failure, and go for dialysis three times a week, can you pick me up?", "week,"),
         ("I've got asthma, and I need a ground floor room.", "asthma,"),
+        # A clause about the speaker's own things is a new one; one about their partner, family
+        # or clinician goes on with the disclosure.
+        ("I'm a Green Party councillor and my permit doesn't cover the town hall car park.", "councillor"),
+        ("I wear a hijab because I'm Muslim and my manager says it's not part of the uniform.", "Muslim"),
+        ("I'm bisexual and my partner Sam is moving in.", "in."),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
