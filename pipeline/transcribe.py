@@ -252,11 +252,34 @@ def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list
     return unheard
 
 
+def unheard_gaps(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
+    """The stretches of speech, GAP_MIN_S or longer, that no heard word covers: the words the
+    decoder skipped at the start of a turn it heard the rest of ("The DNA paternity test came
+    back negative, so" before "I need to change my application")."""
+    gaps = []
+    padded = sorted((w.start - WORD_PAD_S, w.end + WORD_PAD_S) for w in words)
+    for start, end in chunks:
+        reach = start
+        for a, b in padded:
+            if a >= end:
+                break
+            if b > reach:
+                if a - reach >= GAP_MIN_S:
+                    gaps.append((reach, a))
+                reach = b
+        if end - reach >= GAP_MIN_S:
+            gaps.append((reach, end))
+    return gaps
+
+
+GAP_MIN_S = 1.0  # two or three words
+
+
 def fill_unheard(segments: list[Segment], other: list[Segment], chunks: list[tuple[float, float]]) -> list[Segment]:
-    """`segments` with the words of another decode of the same channel added where the speech
-    chunks are unheard in `segments` (unheard_speech), except words overlapping a heard word."""
+    """`segments` with the words of another decode of the same channel added where speech is
+    unheard in `segments` (unheard_gaps), except words overlapping a heard word."""
     heard = [w for seg in segments for w in seg.words]
-    unheard = unheard_speech(chunks, heard)
+    unheard = unheard_gaps(chunks, heard)
 
     def inside(w: Word, pad: float = 0.0) -> bool:
         return any(w.start < end + pad and start - pad < w.end for start, end in unheard)

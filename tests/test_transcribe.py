@@ -11,7 +11,7 @@ from pipeline.config import load_settings
 from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
 from pipeline.transcribe import (
-    Transcriber, choose_device, fill_unheard, is_word_loop, unheard_speech, without_trailing_echo,
+    Transcriber, choose_device, fill_unheard, is_word_loop, unheard_gaps, unheard_speech, without_trailing_echo,
 )
 
 from .conftest import ROOT, source_for
@@ -158,6 +158,14 @@ def test_speech_only_the_other_decode_heard_is_filled_from_it():
     filled = fill_unheard(first, other, [(2.0, 6.7), (7.9, 9.1)])
     assert [w.text for s in filled for w in s.words] == ["genetic", "test", "showed", "one", "two"]
     assert fill_unheard(first, [], [(2.0, 6.7)]) == first
+
+
+def test_unheard_gaps_are_stretches_of_speech_no_word_covers():
+    # A turn heard from 4.2 s on: its first 2.7 s were skipped; a pause of 0.6 s is no gap.
+    words = _words((4.2, 4.6), (4.7, 7.0), (7.6, 8.0))
+    assert unheard_gaps([(1.5, 8.1)], words) == [(1.5, 4.0)]
+    assert unheard_gaps([(0.0, 3.0)], []) == [(0.0, 3.0)]
+    assert unheard_gaps([(0.0, 3.0)], _words((0.1, 2.9))) == []
 
 
 def _timed_segment(*words: tuple[str, float, float]) -> Segment:
