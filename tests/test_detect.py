@@ -123,6 +123,9 @@ POSITIVE = [
     # Groups read over several turns after "card" add up to a card number: what follows is its
     # security code even though the agent's question came out split ("... on", "the back").
     (["Which card?", "1|Visa 4539", "Yep And", "1|1488", "1|0343 6467", "And the free numbers on", "1|062", "the back thanks"], "card_security_code", ["062"]),
+    # Articles of faith worn or carried.
+    (["I'm a baptised Sikh and I carry a kirpan, is that allowed at the gate?"], "religious_belief", ["Sikh", "kirpan,"]),
+    (["My daughter wears a hijab to school."], "religious_belief", ["hijab"]),
     # An agent who introduces herself in the call's first words.
     (["Sarah Jones speaking, how can I help?", "1|Hi, I'm calling about my bill."], "person_name", ["Sarah", "Jones"]),
     # The agent's question was not heard: the caller's first words are the call's first.
