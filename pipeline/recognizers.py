@@ -698,6 +698,8 @@ class DigitRunRecognizer(EntityRecognizer):
                 if lead and entity != "PHONE_NUMBER" and self._leads_into(text, lead, start, digits):
                     entity, score = self.classify(lead[2] + digits)
                     found.append((entity, lead[0], lead[1], score))
+                elif card_group and card_groups and entity not in ("CARD_NUMBER", "PHONE_NUMBER") and card_digits + len(digits) >= 12:
+                    entity, score = "CARD_NUMBER", 0.6  # the rest of a card read in groups after "card"
                 found.append((entity, start, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):

@@ -123,6 +123,10 @@ POSITIVE = [
     # Groups read over several turns after "card" add up to a card number: what follows is its
     # security code even though the agent's question came out split ("... on", "the back").
     (["Which card?", "1|Visa 4539", "Yep And", "1|1488", "1|0343 6467", "And the free numbers on", "1|062", "the back thanks"], "card_security_code", ["062"]),
+    # A card asked for as the one "you paid with" ("car" for card): its groups and the long
+    # run after them are the card, not an account number.
+    (["Could I have the car you paid with?", "1|Time for one -two -seven time, three -three -two -nine, one -two -two -four -six."],
+     "card_number", ["one", "-seven", "three", "-nine,", "-six."]),
     # Articles of faith worn or carried.
     (["I'm a baptised Sikh and I carry a kirpan, is that allowed at the gate?"], "religious_belief", ["Sikh", "kirpan,"]),
     (["My daughter wears a hijab to school."], "religious_belief", ["hijab"]),
