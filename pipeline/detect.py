@@ -505,6 +505,7 @@ class Detector:
 
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
+_PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
 
 
 def _opens_the_call(text: str, start: int, end: int) -> bool:
@@ -512,9 +513,6 @@ def _opens_the_call(text: str, start: int, end: int) -> bool:
     department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
     capitalised word for a person. A person named there is introduced: "Olivia speaking"."""
     return not _PHRASE_BREAK.search(text, 0, start) and not _NAME_INTRODUCED.match(text, end)
-
-
-_PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
 
 
 def merge_detections(detections: list[Detection]) -> list[Detection]:

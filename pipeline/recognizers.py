@@ -709,8 +709,8 @@ class DigitRunRecognizer(EntityRecognizer):
                 card_groups.append((start, end))
             elif start < card_window_end and 2 <= len(digits) <= 4:
                 found.append(self._card_follow_up(text, start, end, digits))
-            elif start < card_window_end and len(digits) <= 8 and self._MONTH.search(text, max(0, start - 20), start):
-                found += self._expiry_and_code(text, start, end)
+            elif start < card_window_end and self._MONTH.search(text, max(0, start - 20), start):
+                found += self._expiry_and_code(text, start, end)  # too long for one item, too short for a number
             lead = (start, end, digits) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else None
             if start < context_end:
                 card_digits += len(digits)

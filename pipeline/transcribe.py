@@ -88,7 +88,7 @@ class Transcriber:
         names = self.channels.stereo_speakers
         return names[channel] if channel < len(names) else f"channel_{channel}"
 
-    def transcribe_channel(self, audio, channel: int, speaker: str, chunks=None) -> list[Segment]:
+    def transcribe_channel(self, audio, channel: int, speaker: str, chunks: list[tuple[float, float]] | None = None) -> list[Segment]:
         """The channel's first pass. `chunks`: its speech (speech_chunks), where words that the
         decoder skipped are looked for again."""
         segments = self._decode(audio, channel, speaker)
@@ -101,7 +101,7 @@ class Transcriber:
             segments = self._hear_unheard(audio, segments, channel, speaker, chunks)
         return segments
 
-    def _hear_unheard(self, audio, segments: list[Segment], channel: int, speaker: str, chunks) -> list[Segment]:
+    def _hear_unheard(self, audio, segments: list[Segment], channel: int, speaker: str, chunks: list[tuple[float, float]]) -> list[Segment]:
         """Speech that the first pass gave no words, heard again. faster-whisper joins a channel's
         speech for the decoder, which can stop early on it ("I'm" for a 5 s turn), and such a turn
         would go out unbleeped. The channel is decoded again whole without the VAD (a clip
