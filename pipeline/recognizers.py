@@ -154,9 +154,16 @@ def english_words(nlp_artifacts: NlpArtifacts | None) -> frozenset[str]:
 
 
 def is_english(word: str, known: frozenset[str]) -> bool:
+    """Is `word` a form of a word spaCy knows? Inflections and a few suffixes are taken off:
+    "inquiries" is no near-miss of "injuries", nor "concessionary" of "concussion"."""
     word = word.lower().replace("'s", "")
-    stems = [word] + [word[: -len(s)] for s in ("s", "es", "ed", "d", "ing", "ly") if word.endswith(s)]
+    stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
     return any(s in known for s in stems) or any(s + "e" in known for s in stems[1:])
+
+
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ary", "ory", "ness", "ment")
 
 
 @dataclass(frozen=True)
