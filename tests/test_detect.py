@@ -192,6 +192,9 @@ NEGATIVE = [
     (["It'll take 20 minutes and costs 42 pounds 50."], ["card_number", "bank_account", "sort_code", "card_security_code"]),
     (["The internet drops out every night around nine."], ["health", "card_number", "phone_number"]),
     (["We'll book an engineer for Tuesday morning."], ["person_name", "health"]),
+    # English words near a term's spelling ("injuries", "concussion") are not misheard terms.
+    (["Planning inquiries.", "1|Concessionary travel, please."], ["health"]),
+    (["We need to see the report. Can I vote you in on Tuesday?", "1|Thanks, I voted that."], ["political_opinion"]),
     (["The engineer came out yesterday, and the boiler came out of warranty in May."], ["sex_life_sexual_orientation"]),
     (["Are you in a union?", "1|No, never have been."], ["trade_union_membership"]),
     (["I'd like a short lift to the station."], ["criminal_offence"]),
