@@ -431,6 +431,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
+    _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
     _REQUEST = re.compile(
@@ -473,7 +474,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         words = [w.lower() for w in _WORD.findall(prompt)]
         # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
         terse = not self._SPEAKER_OWN & set(words) and (len(words) <= 3 or (len(words) <= 8 and words[0] == "and"))
-        if not (said_with_value or terse or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+        # ... and so is one cut off by the caller's answer ("noted, once the postcode," for
+        # "What's the postcode?"): the other side spoke before the sentence ended. Not the
+        # agent saying what they will do ("I'll update the postcode, ...").
+        cut_off = not (self._SPEAKER_OWN | self._NARRATING) & set(words) and prompt.rstrip().endswith(",")
+        if not (said_with_value or terse or cut_off or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):
             return []  # verification pass: answered in its own sentence and already redacted

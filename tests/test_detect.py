@@ -127,6 +127,9 @@ POSITIVE = [
     # run after them are the card, not an account number.
     (["Could I have the car you paid with?", "1|Time for one -two -seven time, three -three -two -nine, one -two -two -four -six."],
      "card_number", ["one", "-seven", "three", "-nine,", "-six."]),
+    # "What's the postcode?" heard as "once the postcode," and cut off by the caller's answer.
+    (["And on your customer services, noted, once the postcode,", "1|See if then, for a minute.", "Looked for Thursday morning."],
+     "postcode", ["See", "then,", "minute."]),
     # Articles of faith worn or carried.
     (["I'm a baptised Sikh and I carry a kirpan, is that allowed at the gate?"], "religious_belief", ["Sikh", "kirpan,"]),
     (["My daughter wears a hijab to school."], "religious_belief", ["hijab"]),
@@ -194,6 +197,9 @@ NEGATIVE = [
     (["We'll book an engineer for Tuesday morning."], ["person_name", "health"]),
     # English words near a term's spelling ("injuries", "concussion") are not misheard terms.
     (["Planning inquiries.", "1|Concessionary travel, please."], ["health"]),
+    # A sentence cut off at the item's name is a prompt only when the answer can be the item.
+    (["I'll update the postcode,", "1|Thanks, that's great."], ["postcode"]),
+    (["1|I've moved, so my postcode,", "Okay.", "1|it changed last week."], ["postcode"]),
     (["We need to see the report. Can I vote you in on Tuesday?", "1|Thanks, I voted that."], ["political_opinion"]),
     (["The engineer came out yesterday, and the boiler came out of warranty in May."], ["sex_life_sexual_orientation"]),
     (["Are you in a union?", "1|No, never have been."], ["trade_union_membership"]),
