@@ -38,7 +38,10 @@ _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...".
 _OWN_NEW_CLAUSE = re.compile(
     r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they"
-    r"|(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b))\b",
+    r"|(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b))\b"
+    # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
+    # to come before seven"), not "so" as "very" ("my asthma is so bad").
+    r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b",
     re.IGNORECASE,
 )
 _CLAUSE_OPENERS = {

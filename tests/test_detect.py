@@ -514,6 +514,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm a Green Party councillor and my permit doesn't cover the town hall car park.", "councillor"),
         ("I wear a hijab because I'm Muslim and my manager says it's not part of the uniform.", "Muslim"),
         ("I'm bisexual and my partner Sam is moving in.", "in."),
+        # A consequence whose comma the recogniser lost; "so" as "very" is no new clause.
+        ("I'm on an electronic tag with a curfew so the engineer has to come before seven.", "curfew"),
+        ("My asthma is so bad this week.", "week."),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
