@@ -212,6 +212,10 @@ UNHEARD_MIN_S = 0.5
 WORD_PAD_S = 0.2
 
 
+ECHO_GAP_S = 0.05
+GAP_MIN_S = 1.0  # two or three words
+
+
 def without_trailing_echo(segments: list[Segment]) -> list[Segment]:
     """The channel's segments less the short ones (one or two words) that end it straight after
     the one before: there the recogniser echoes its hotwords into the call's last window
@@ -219,9 +223,6 @@ def without_trailing_echo(segments: list[Segment]) -> list[Segment]:
     while len(segments) >= 2 and len(segments[-1].words) <= 2 and segments[-1].start - segments[-2].end < ECHO_GAP_S:
         segments = segments[:-1]
     return segments
-
-
-ECHO_GAP_S = 0.05
 
 
 def speech_chunks(audio) -> list[tuple[float, float]]:
@@ -233,46 +234,40 @@ def speech_chunks(audio) -> list[tuple[float, float]]:
     return [(c["start"] / WHISPER_RATE, c["end"] / WHISPER_RATE) for c in get_speech_timestamps(audio, options)]
 
 
-def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
-    """The speech chunks that less than half of is covered by a heard word."""
-    unheard = []
+def _coverage(chunks: list[tuple[float, float]], words: list[Word]):
+    """Per speech chunk: the chunk, the seconds of it that heard words cover (each word timed
+    WORD_PAD_S wider either side, as word timings are approximate), and the stretches of it
+    that they leave uncovered."""
     padded = sorted((w.start - WORD_PAD_S, w.end + WORD_PAD_S) for w in words)
     for start, end in chunks:
-        if end - start < UNHEARD_MIN_S:
-            continue
-        # Only the words that overlap the chunk: one after it, clipped, would count negative.
-        spans = [(max(start, a), min(end, b)) for a, b in padded if a < end and start < b]
-        covered, reach = 0.0, start
-        for a, b in spans:
+        covered, reach, stretches = 0.0, start, []
+        for a, b in padded:
+            if a >= end:
+                break
             if b > reach:
-                covered += b - max(a, reach)
-                reach = b
-        if covered < 0.5 * (end - start):
-            unheard.append((start, end))
-    return unheard
+                if a > reach:
+                    stretches.append((reach, a))
+                covered += min(end, b) - max(a, reach)
+                reach = min(end, b)  # past the chunk's end a word covers nothing more of it
+        if end > reach:
+            stretches.append((reach, end))
+        yield (start, end), covered, stretches
+
+
+def unheard_speech(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
+    """The speech chunks that less than half of is covered by a heard word."""
+    return [
+        (start, end)
+        for (start, end), covered, _stretches in _coverage(chunks, words)
+        if end - start >= UNHEARD_MIN_S and covered < 0.5 * (end - start)
+    ]
 
 
 def unheard_gaps(chunks: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
     """The stretches of speech, GAP_MIN_S or longer, that no heard word covers: the words the
     decoder skipped at the start of a turn it heard the rest of ("The DNA paternity test came
     back negative, so" before "I need to change my application")."""
-    gaps = []
-    padded = sorted((w.start - WORD_PAD_S, w.end + WORD_PAD_S) for w in words)
-    for start, end in chunks:
-        reach = start
-        for a, b in padded:
-            if a >= end:
-                break
-            if b > reach:
-                if a - reach >= GAP_MIN_S:
-                    gaps.append((reach, a))
-                reach = b
-        if end - reach >= GAP_MIN_S:
-            gaps.append((reach, end))
-    return gaps
-
-
-GAP_MIN_S = 1.0  # two or three words
+    return [(a, b) for _chunk, _covered, stretches in _coverage(chunks, words) for a, b in stretches if b - a >= GAP_MIN_S]
 
 
 def fill_unheard(segments: list[Segment], other: list[Segment], chunks: list[tuple[float, float]]) -> list[Segment]:
