@@ -61,6 +61,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+# How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
+_INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", and letters as Whisper writes
 # them spelled out, in capitals ("QT", "C.", "L.S."), but not "I" or "a".
 _DIGIT_OR_LETTER = re.compile(
@@ -342,7 +344,9 @@ class Detector:
         first, last = min(own), max(own)
         text = [transcript.segments[si].words[wi].text for si, wi in keys]
         around = text[max(0, first - 2) : first] + text[last + 1 : last + 3]
-        if sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
+        # A phrase the vocabulary cannot make up on its own ("I tested positive for the gene")
+        # stands even when the digits the caller read next follow it ("..., gene 2. 0 -2 -0").
+        if last - first < _INSERTED_WORDS and sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
             return True
         near = [_TRAILING_PUNCTUATION.sub("", w).lower() for w in text[max(0, first - 3) : last + 6]]
         return any(a == b for a, b in zip(near, near[1:]))

@@ -740,6 +740,17 @@ def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(
     assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
 
 
+def test_a_phrase_found_in_the_second_decode_stands_before_the_digits_read_next(detector):
+    """A word the vocabulary put in among digits is noise ("41, Consulate, recent, HIV, 7");
+    a phrase it cannot make up alone is not, though the caller's phone number follows it."""
+    transcript = _hinted(
+        ["Life insurance.", "1|My man hunting and I tested positive for the mean 2. 0 -2 -0, seven."],
+        ["Life insurance.", "1|My husband, Huntington, and I tested positive for the gene 2. 0 -2 -0, seven."],
+    )
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"tested", "positive", "mean"} <= set(found.get("genetic", [])), found
+
+
 def test_a_vocabulary_word_said_twice_after_the_last_words_is_not_a_disclosure(detector):
     """base given the vocabulary wrote "Gay, gay." in the silence after a call's last words."""
     transcript = _hinted(["Booked, see you on Friday.", "Okay, great."], ["Booked, see you on Friday.", "Gay, gay."])
