@@ -173,6 +173,9 @@ POSITIVE = [
     # Card digits read in groups over several turns after "Which card", the words between
     # them garbled ("Seven, I'm free -four."), and the agent's "Yep" heard as "When?".
     (["Which card are you paying with? When?", "1|Mastercard. 5412", "Yeah.", "1|Seven, I'm free -four.", "Uh -huh.", "1|One, two, three, four.", "1|I'm six, seven, eight."], "card_number", ["5412", "Seven,", "-four.", "One,", "four.", "six,", "eight."]),
+    # A religious role; a test result however the test came out.
+    (["Venue bookings.", "1|I'm a lay preacher and our roof is being repaired."], "religious_belief", ["lay", "preacher"]),
+    (["Life insurance.", "1|My dad had it and I tested positive for the main one."], "health", ["tested", "positive"]),
 ]
 
 NEGATIVE = [
@@ -262,6 +265,8 @@ NEGATIVE = [
     (["We were caught up in the strike action last week."], ["criminal_offence", "trade_union_membership"]),
     (["Is he running the London Marathon?", "1|Yes, he's the fastest candidate for the relay."], ["political_opinion"]),
     (["The boiler was fitted on the 3rd of May 2019."], ["date_of_birth"]),
+    # A place of worship as a landmark.
+    (["I've moved to Abbey Road near the Catholic school."], ["religious_belief"]),
     # Paying by other means: no digits add up to a card.
     (["How would you like to pay?", "1|By direct debit, on the 28th.", "Okay, reference 4471."], ["card_number"]),
 ]
