@@ -387,6 +387,8 @@ class Detector:
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
             if detector == "SpacyRecognizer" and agent_opens and _opens_the_call(tt.text, r.start, r.end):
                 continue
+            if category in self.settings.phrase_categories and agent_opens and _names_the_service(tt.text, r.start):
+                continue  # "Payroll queries." heard as "Payroll queer is,"
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
@@ -520,6 +522,20 @@ def _opens_the_call(text: str, start: int, end: int) -> bool:
     department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
     capitalised word for a person. A person named there is introduced: "Olivia speaking"."""
     return not _PHRASE_BREAK.search(text, 0, start) and not _NAME_INTRODUCED.match(text, end)
+
+
+_SERVICE_NAME_WORDS = 4
+
+
+def _names_the_service(text: str, start: int) -> bool:
+    """Is a finding in the agent's greeting, a few words that name the service ("Payroll
+    queries.", "Fertility clinic, how can I help?")? Those describe the organisation, not the
+    caller; ASR errors there ("Payroll queer is") are no disclosure. A speaker who says "I"
+    or "my" is speaking of themselves, greeting or not."""
+    first_break = _PHRASE_BREAK.search(text)
+    end = first_break.start() if first_break else len(text)
+    phrase = text[:end]
+    return start < end and len(phrase.split()) <= _SERVICE_NAME_WORDS and not _FIRST_PERSON.search(phrase)
 
 
 def merge_detections(detections: list[Detection]) -> list[Detection]:

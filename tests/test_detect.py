@@ -267,6 +267,8 @@ NEGATIVE = [
     (["The boiler was fitted on the 3rd of May 2019."], ["date_of_birth"]),
     # A place of worship as a landmark.
     (["I've moved to Abbey Road near the Catholic school."], ["religious_belief"]),
+    # The agent's greeting names the service; misheard, it is still no disclosure.
+    (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
     # Paying by other means: no digits add up to a card.
     (["How would you like to pay?", "1|By direct debit, on the 28th.", "Okay, reference 4471."], ["card_number"]),
 ]
