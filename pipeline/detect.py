@@ -36,14 +36,18 @@ _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # "... and I'm starting treatment", "... and my permit doesn't cover the car park": the speaker
 # begins a new clause without a comma. The people a disclosure goes on about do not begin one:
 # "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...".
+_THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b)"
 _OWN_NEW_CLAUSE = re.compile(
-    r"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they"
-    r"|(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b))\b"
+    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|{_THEIR_OWN})\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b",
     re.IGNORECASE,
 )
+# ", and my subscription hasn't come off my pay": with the comma too, the speaker's own
+# belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
+# paternity DNA test came back, and he's not my son" is one disclosure.
+_OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+{_THEIR_OWN}\b", re.IGNORECASE)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
@@ -502,6 +506,8 @@ class Detector:
             if not following:
                 return brk.start()
             word = following.group(1).lower()
+            if _OWN_THINGS_NEXT.match(text, brk.end()):
+                return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
                 subject = _NEXT_WORD.match(text, following.end())
                 if subject and subject.group(1).lower() not in _NEW_SUBJECT:

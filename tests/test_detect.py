@@ -521,6 +521,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm a Green Party councillor and my permit doesn't cover the town hall car park.", "councillor"),
         ("I wear a hijab because I'm Muslim and my manager says it's not part of the uniform.", "Muslim"),
         ("I'm bisexual and my partner Sam is moving in.", "in."),
+        # With the recogniser's comma before "and my ..." too; a partner still goes on.
+        ("I'm a member of the Royal College of Nursing, and my subscription hasn't come off my pay.", "Nursing,"),
+        ("I'm gay, and my partner should get my pension.", "pension."),
         # A consequence whose comma the recogniser lost; "so" as "very" is no new clause.
         ("I'm on an electronic tag with a curfew so the engineer has to come before seven.", "curfew"),
         ("My asthma is so bad this week.", "week."),
