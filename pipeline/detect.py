@@ -401,7 +401,13 @@ class Detector:
             if category in self.settings.phrase_categories and not required_sex:
                 # An answer to the agent's question is a disclosure by construction, even when
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
-                if not answer and self._not_a_disclosure(tt.text, r.start, r.end):
+                # A caller's "you" is the agent or the company ("I'm pregnant, can you ..."); an
+                # agent's is the caller ("you don't need to declare genetic test results").
+                said = tt.words_in(r.start, r.end)
+                customer_side = bool(said) and agent_channel is not None and all(
+                    transcript.segments[si].channel != agent_channel for si, _ in said
+                )
+                if not answer and self._not_a_disclosure(tt.text, r.start, r.end, customer_side):
                     continue  # "do you have any medical conditions?" discloses nothing
                 found = tt.words_in(r.start, r.end)
                 span = self._clause(tt, r.start, r.end)
@@ -452,10 +458,11 @@ class Detector:
         return remaining
 
     @staticmethod
-    def _not_a_disclosure(text: str, start: int, end: int) -> bool:
+    def _not_a_disclosure(text: str, start: int, end: int, customer_side: bool = False) -> bool:
         """An agent asking or explaining ("do you have any medical conditions?", "you don't need
         to declare genetic test results") is not a disclosure: a clause that asks, or that
-        speaks to "you", without the speaker's own "I"/"my"/"me"."""
+        speaks to "you", without the speaker's own "I"/"my"/"me". On the customer's side of a
+        stereo call only asking counts: there "you" is the agent ("pregnant, you may ...")."""
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
         # The finding's own clause: an answer the recogniser ran into the agent's next question
         # ("a speeding conviction, an SP30, and any other convictions?") is still an answer.
@@ -465,6 +472,8 @@ class Detector:
         asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause)
         if asks and not _FIRST_PERSON.search(clause):
             return True
+        if customer_side:
+            return False
         # "you" counts up to the next "and"/"but" after the finding: in "Mixed, White and Black
         # African and you and your..." ASR ran the agent's reply into the answer.
         tail = _CONJUNCTION.split(text[end:right], maxsplit=1)[0]

@@ -750,6 +750,15 @@ def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(
     assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
 
 
+def test_a_callers_you_is_the_agent_and_an_agents_you_is_the_caller(detector):
+    """"you" after a term marks an agent explaining to the caller; on the caller's side of a
+    stereo call it is the agent spoken to, and the term is the caller's own."""
+    caller = make_transcript(["Airline bookings.", "1|On thirty weeks, pregnant, you may get a letter for it."])
+    assert "health" in detected_words(caller, detector.detect(caller))
+    agent = make_transcript(["Pregnant, you may need a letter from the midwife to fly.", "1|Okay, thanks."])
+    assert "health" not in detected_words(agent, detector.detect(agent))
+
+
 def test_a_phrase_found_in_the_second_decode_stands_before_the_digits_read_next(detector):
     """A word the vocabulary put in among digits is noise ("41, Consulate, recent, HIV, 7");
     a phrase it cannot make up alone is not, though the caller's phone number follows it."""
