@@ -723,6 +723,11 @@ class DigitRunRecognizer(EntityRecognizer):
                 found.append(self._card_follow_up(text, start, end, digits))
             elif start < card_window_end and self._MONTH.search(text, max(0, start - 20), start):
                 found += self._expiry_and_code(text, start, end)  # too long for one item, too short for a number
+            elif start < card_window_end and 4 < len(digits) < self.min_digits:
+                # An expiry with a digit its lost question left ("DXI -RI -8, 12, 28"), or the
+                # expiry and the code read together: a card item either way.
+                entity = "CARD_EXPIRY" if 1 <= int(digits[-4:-2]) <= 12 else "CARD_SECURITY_CODE"
+                found.append((entity, start, end, 0.5))
             lead = (start, end, digits) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else None
             if start < context_end:
                 card_digits += len(digits)
@@ -779,7 +784,8 @@ class DigitRunRecognizer(EntityRecognizer):
         if month:
             end_of = self._END_OF.search(text, max(0, month.start() - 12), month.start())
             return "CARD_EXPIRY", end_of.start() if end_of else month.start(), end, 0.6
-        if "/" in text[start:end] or (len(digits) == 4 and 1 <= int(digits[:2]) <= 12):
+        # `digits` may be a number word: _expiry_and_code passes a run's first token ("Five").
+        if "/" in text[start:end] or (len(digits) == 4 and digits.isdigit() and 1 <= int(digits[:2]) <= 12):
             return "CARD_EXPIRY", start, end, 0.5
         return "CARD_SECURITY_CODE", start, end, 0.5
 

@@ -176,6 +176,8 @@ POSITIVE = [
     # A religious role; a test result however the test came out.
     (["Venue bookings.", "1|I'm a lay preacher and our roof is being repaired."], "religious_belief", ["lay", "preacher"]),
     (["Life insurance.", "1|My dad had it and I tested positive for the main one."], "health", ["tested", "positive"]),
+    # The expiry after a card number, its question heard as letters that left a digit.
+    (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
 ]
 
 NEGATIVE = [
