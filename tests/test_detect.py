@@ -176,6 +176,10 @@ POSITIVE = [
     # A religious role; a test result however the test came out.
     (["Venue bookings.", "1|I'm a lay preacher and our roof is being repaired."], "religious_belief", ["lay", "preacher"]),
     (["Life insurance.", "1|My dad had it and I tested positive for the main one."], "health", ["tested", "positive"]),
+    # A driving licence number as ASR writes it, its question lost: surname letters, then the
+    # six digits of the date of birth, then initials and check characters.
+    (["Van hire.", "1|SMITH, 710425, K9KL."], "driving_licence_number", ["SMITH,", "710425,", "K9KL."]),
+    (["Van hire.", "1|SMI -DH -710425, and that's it."], "driving_licence_number", ["SMI", "-DH", "-710425,"]),
     # The expiry after a card number, its question heard as letters that left a digit.
     (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
 ]
@@ -271,6 +275,8 @@ NEGATIVE = [
     (["I've moved to Abbey Road near the Catholic school."], ["religious_belief"]),
     # The agent's greeting names the service; misheard, it is still no disclosure.
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
+    # Letters in capitals before six digits are a licence; a word is not.
+    (["The order is 710425, placed today."], ["driving_licence_number"]),
     # Paying by other means: no digits add up to a card.
     (["How would you like to pay?", "1|By direct debit, on the 28th.", "Okay, reference 4471."], ["card_number"]),
 ]
