@@ -433,9 +433,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
     _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
-    # A prompt is a question or a request, not a customer saying "sort code 40-12-06".
+    # A prompt is a question or a request, not a customer saying "sort code 40-12-06". "I have
+    # your ..." is "Can I have your ...?" with its first word lost.
     _REQUEST = re.compile(
-        r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|"
+        r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|i have your|"
         rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD})\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(

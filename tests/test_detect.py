@@ -180,6 +180,8 @@ POSITIVE = [
     # six digits of the date of birth, then initials and check characters.
     (["Van hire.", "1|SMITH, 710425, K9KL."], "driving_licence_number", ["SMITH,", "710425,", "K9KL."]),
     (["Van hire.", "1|SMI -DH -710425, and that's it."], "driving_licence_number", ["SMI", "-DH", "-710425,"]),
+    # "Can I have your ...?" with its first word lost is still the question.
+    (["Okay.", "I have your driving license number.", "1|SMI -DH, KNI -KL.", "Thanks."], "driving_licence_number", ["SMI", "-DH,", "KNI", "-KL."]),
     # The expiry after a card number, its question heard as letters that left a digit.
     (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
 ]
