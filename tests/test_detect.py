@@ -182,6 +182,8 @@ POSITIVE = [
     (["Van hire.", "1|SMI -DH -710425, and that's it."], "driving_licence_number", ["SMI", "-DH", "-710425,"]),
     # "Can I have your ...?" with its first word lost is still the question.
     (["Okay.", "I have your driving license number.", "1|SMI -DH, KNI -KL.", "Thanks."], "driving_licence_number", ["SMI", "-DH,", "KNI", "-KL."]),
+    # Standing for election with the party's name lost ("the Greens" heard as "the rings").
+    (["Sign printing.", "1|I'm standing for the rings in the county elections and I need signs."], "political_opinion", ["standing", "elections"]),
     # The expiry after a card number, its question heard as letters that left a digit.
     (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
 ]
@@ -277,6 +279,7 @@ NEGATIVE = [
     (["I've moved to Abbey Road near the Catholic school."], ["religious_belief"]),
     # The agent's greeting names the service; misheard, it is still no disclosure.
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
+    (["I was standing in the queue for the elections office."], ["political_opinion"]),
     # Letters in capitals before six digits are a licence; a word is not.
     (["The order is 710425, placed today."], ["driving_licence_number"]),
     # Paying by other means: no digits add up to a card.
