@@ -431,6 +431,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
 
     _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
+    _DETERMINERS = {"a", "an", "the", "your"}
+    _VERBS = {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
+              "do", "does", "did", "it's", "that's", "there's", "goes", "went", "came", "sent", "says", "said"}  # fmt: skip
     _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06". "I have
@@ -474,7 +477,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
         words = [w.lower() for w in _WORD.findall(prompt)]
         # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
-        terse = not self._SPEAKER_OWN & set(words) and (len(words) <= 3 or (len(words) <= 8 and words[0] == "and"))
+        # ... and so is a request made as a noun phrase, no verb in it: "A phone number for the
+        # proof.", "Your full name."
+        terse = not self._SPEAKER_OWN & set(words) and (
+            len(words) <= 3 or (len(words) <= 8 and (words[0] == "and" or (words[0] in self._DETERMINERS and not self._VERBS & set(words))))
+        )
         # ... and so is one cut off by the caller's answer ("noted, once the postcode," for
         # "What's the postcode?"): the other side spoke before the sentence ended. Not the
         # agent saying what they will do ("I'll update the postcode, ...").

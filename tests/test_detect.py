@@ -184,6 +184,8 @@ POSITIVE = [
     (["Okay.", "I have your driving license number.", "1|SMI -DH, KNI -KL.", "Thanks."], "driving_licence_number", ["SMI", "-DH,", "KNI", "-KL."]),
     # Standing for election with the party's name lost ("the Greens" heard as "the rings").
     (["Sign printing.", "1|I'm standing for the rings in the county elections and I need signs."], "political_opinion", ["standing", "elections"]),
+    # A request made as a noun phrase is a question: its answer is the item.
+    (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
     (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
 ]
@@ -280,6 +282,8 @@ NEGATIVE = [
     # The agent's greeting names the service; misheard, it is still no disclosure.
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
     (["I was standing in the queue for the elections office."], ["political_opinion"]),
+    # A statement about an item is no request for it.
+    (["The email was sent yesterday.", "1|Great, thanks."], ["email_address"]),
     # Letters in capitals before six digits are a licence; a word is not.
     (["The order is 710425, placed today."], ["driving_licence_number"]),
     # Paying by other means: no digits add up to a card.
