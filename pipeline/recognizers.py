@@ -467,6 +467,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(thank|thanks|lovely|great|excellent|perfect|brilliant|wonderful|noted|got it|updated|"
         r"anything else|and (when|what|can|could|how|where|do you|have you))\b", re.I)
 
+    # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
+    _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
+
     def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
         prompt_end = re.compile(r"[?.!\n]").search(text, pos)
         if not prompt_end:
@@ -524,7 +527,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             if n and values_only and not self._continues_value(body):
                 break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
-                if chosen and self._MOVING_ON_MID_SENTENCE.match(clause.group()):
+                if chosen and self._ends_answer(clause.group(), entity, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
                 # "0428 And the security code?": the recogniser began a sentence with a capital
                 # but wrote no full stop.
@@ -541,6 +544,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                     return self._trim(chosen, entity)
         return self._trim(chosen, entity)
 
+    def _ends_answer(self, clause: str, entity: str, values_only: bool) -> bool:
+        """Does a clause after some of the answer end it? The agent's acknowledgement or next
+        question run in by the recogniser ("..., 7534, great, and when does it expire"), the
+        agent asking for another item ("..., 9 -0 -1 -8, and the expiry, ..."), or, after a
+        value, the agent saying what comes next ("..., 345981, I'll text it to you")."""
+        if self._MOVING_ON_MID_SENTENCE.match(clause):
+            return True
+        if any(rx.search(clause) for other, regexes in self.prompts.items() if other != entity for rx in regexes):
+            return True
+        return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
+
     def _continues_value(self, sentence: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""
         return bool(
@@ -555,6 +569,12 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         next keyword of any item, or the end of the sentence."""
         stop = self.value_stop.search(text, start, end) if self.value_stop else None
         next_keyword = stop.start() if stop else end
+        # ... or the agent asking for the next item in the same sentence (mono: "... and on
+        # November 27th, last three on the back, 441").
+        for clause in list(self._CLAUSE.finditer(text, start, next_keyword))[1:]:
+            if self._ends_answer(clause.group(), entity, values_only=True):
+                next_keyword = clause.start()
+                break
         limit = self.max_answer_words.get(entity, self.default_max_words)
         chosen = list(_WORD.finditer(text, start, next_keyword))[:limit]
         if not any(DIGITISH.search(w.group()) for w in chosen):

@@ -555,6 +555,24 @@ def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line,
     assert words[-1] == last_word, words
 
 
+def test_an_answer_ends_where_the_agent_asks_for_the_next_item(detector):
+    """A mono call whose recogniser ran the agent's questions into the caller's values: each
+    answer stops at the next question ("and the expiry", "last three on the back") and at the
+    agent saying what happens next ("I'll text it to you")."""
+    transcript = make_transcript([
+        "Renewals, can I take the long number on your card?",
+        "5 -4 -5 -2, 1 -8 -3 -4 -7 -6 -4, 9 -0 -1 -8, and the expiry, and on November 27th,",
+        "Last free on the back, 4 -4 -1, you're renewed for another year.",
+    ])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"][-1] == "-8,", found
+    assert found["card_expiry"] == ["and", "on", "November", "27th,"], found
+    assert found["card_security_code"] == ["4", "-4", "-1,"], found
+    phone = make_transcript(["A phone number for the proof.", "So 771 to 345981, I'll text it to you today."])
+    found = detected_words(phone, detector.detect(phone))
+    assert found["phone_number"] == ["771", "to", "345981,"], found
+
+
 def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
     """base writes a mono call's turns with capitals but no full stops: "0428 And the security
     code? 992 That's gone through". The agent's words after each value stay audible."""
