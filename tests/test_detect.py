@@ -184,6 +184,8 @@ POSITIVE = [
     (["Okay.", "I have your driving license number.", "1|SMI -DH, KNI -KL.", "Thanks."], "driving_licence_number", ["SMI", "-DH,", "KNI", "-KL."]),
     # Standing for election with the party's name lost ("the Greens" heard as "the rings").
     (["Sign printing.", "1|I'm standing for the rings in the county elections and I need signs."], "political_opinion", ["standing", "elections"]),
+    # A union's initials misheard, then its role.
+    (["Conference bookings.", "1|I'm the D &B rep at the airport and I need a room."], "trade_union_membership", ["D", "&B", "rep"]),
     # A request made as a noun phrase is a question: its answer is the item.
     (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
@@ -282,6 +284,7 @@ NEGATIVE = [
     # The agent's greeting names the service; misheard, it is still no disclosure.
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
     (["I was standing in the queue for the elections office."], ["political_opinion"]),
+    (["Hello.", "1|I'm the HR rep for the office."], ["trade_union_membership"]),
     # A statement about an item is no request for it.
     (["The email was sent yesterday.", "1|Great, thanks."], ["email_address"]),
     # Letters in capitals before six digits are a licence; a word is not.
