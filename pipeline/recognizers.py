@@ -429,7 +429,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         end = _SENTENCE_END.search(text, pos)
         return bool(end and end.group() == "?")
 
-    _SENTENCE = re.compile(r"[^?.!\n]+[?.!\n]*")
+    # A full stop joined to the next word is a spoken "dot" or a decimal point, no sentence end:
+    # "K .allsite email .com", "4 .9291234 .5678".
+    _SENTENCE = re.compile(r"(?:[^?.!\n]|\.(?=\w))+(?:[?!\n]|\.(?!\w))*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
     _DETERMINERS = {"a", "an", "the", "your"}
     _VERBS = {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
@@ -451,7 +453,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _ASKS_ON = re.compile(
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
         r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
-    _CLAUSE = re.compile(r"[^,;?.!\n]+[,;?.!\n]*")
+    _STOP = re.compile(r"[?!\n]|\.(?!\w)")
+    _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
     _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers)\b)")
@@ -471,10 +474,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
 
     def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
-        prompt_end = re.compile(r"[?.!\n]").search(text, pos)
+        prompt_end = self._STOP.search(text, pos)
         if not prompt_end:
             return []
-        prompt_start = max((m.end() for m in re.finditer(r"[?.!\n]", text[:pos])), default=0)
+        prompt_start = max((m.end() for m in self._STOP.finditer(text, 0, pos)), default=0)
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and DIGITISH.search(text, pos, prompt_end.start())
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
