@@ -35,10 +35,11 @@ _NUMBER_NEXT = re.compile(r"\s*\d")
 _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # "... and I'm starting treatment", "... and my permit doesn't cover the car park": the speaker
 # begins a new clause without a comma. The people a disclosure goes on about do not begin one:
-# "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...".
+# "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...". Nor does
+# the agent's next question run in by the recogniser: "I'm an Irish traveller and your ...".
 _THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b)"
 _OWN_NEW_CLAUSE = re.compile(
-    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|{_THEIR_OWN})\b"
+    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN})\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b",
@@ -59,7 +60,7 @@ _CLAUSE_OPENERS = {
 # no new speaker or question after it goes on with the same disclosure.
 _CONTINUING_CONJUNCTIONS = {"and", "or"}
 _NEW_SUBJECT = _CLAUSE_OPENERS | {
-    "you", "you're", "you've", "when", "have", "has", "there", "there's", "it", "that", "this", "if", "i'll", "we'd", "we'll",
+    "you", "you're", "you've", "your", "when", "have", "has", "there", "there's", "it", "that", "this", "if", "i'll", "we'd", "we'll",
 }  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 

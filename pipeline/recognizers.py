@@ -532,6 +532,12 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 if chosen and self._ends_answer(clause.group(), entity, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
+                # The agent's next question run in with no comma: "I'm an Irish traveller and
+                # you and your national insurance number".
+                asks_on = self._next_question_in(text, clause.start(), clause.end(), entity)
+                if asks_on is not None:
+                    chosen += list(_WORD.finditer(text, clause.start(), asks_on))
+                    return self._trim(chosen[:limit], entity)
                 # "0428 And the security code?": the recogniser began a sentence with a capital
                 # but wrote no full stop.
                 capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
@@ -557,6 +563,23 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         if any(rx.search(clause) for other, regexes in self.prompts.items() if other != entity for rx in regexes):
             return True
         return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
+
+    _AND = re.compile(r"\band\b", re.I)
+
+    def _next_question_in(self, text: str, start: int, end: int, entity: str) -> int | None:
+        """Where a clause goes on to ask for another item after "and", its words naming the
+        item within four words of the "and": the position of that "and", else None."""
+        for other, regexes in self.prompts.items():
+            if other == entity:
+                continue
+            for rx in regexes:
+                m = rx.search(text, start, end)
+                if not m:
+                    continue
+                ands = [a for a in self._AND.finditer(text, start, m.start()) if len(_WORD.findall(text[a.end() : m.start()])) <= 4]
+                if ands and _WORD.search(text, start, ands[0].start()):
+                    return ands[0].start()
+        return None
 
     def _continues_value(self, sentence: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""

@@ -546,6 +546,9 @@ def test_placeholders_are_not_read_as_words(detector):
         # With the recogniser's comma before "and my ..." too; a partner still goes on.
         ("I'm a member of the Royal College of Nursing, and my subscription hasn't come off my pay.", "Nursing,"),
         ("I'm gay, and my partner should get my pension.", "pension."),
+        # The agent's next question run into the caller's answer.
+        ("I'm an Irish traveller and you and your national insurance number", "traveller"),
+        ("Yes, British Pakistani, and your email for the prize draw.", "Pakistani,"),
         # A consequence whose comma the recogniser lost; "so" as "very" is no new clause.
         ("I'm on an electronic tag with a curfew so the engineer has to come before seven.", "curfew"),
         ("My asthma is so bad this week.", "week."),
@@ -576,6 +579,14 @@ def test_an_answer_ends_where_the_agent_asks_for_the_next_item(detector):
     phone = make_transcript(["A phone number for the proof.", "So 771 to 345981, I'll text it to you today."])
     found = detected_words(phone, detector.detect(phone))
     assert found["phone_number"] == ["771", "to", "345981,"], found
+
+
+def test_an_answer_runs_to_the_agents_next_question_said_without_a_comma(detector):
+    """Mono: "How would you describe your ethnicity? I'm an Irish traveller and you and your
+    national insurance number ...": the ethnicity answer ends before the agent's "and you"."""
+    transcript = make_transcript(["How will you describe your ethnicity? I'm an Irish traveller and you and your national insurance number", "Yeah, J K one two three four five six C."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["racial_ethnic_origin"][-1] == "traveller", found
 
 
 def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
