@@ -479,7 +479,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return []
         prompt_start = max((m.end() for m in self._STOP.finditer(text, 0, pos)), default=0)
         prompt = text[prompt_start : prompt_end.end()]
-        said_with_value = entity not in self.skip_negative and DIGITISH.search(text, pos, prompt_end.start())
+        said_with_value = entity not in self.skip_negative and self._value_like(text, pos, prompt_end.start(), entity)
         # A bare "Expiry date." is a question whose "?" the recogniser dropped.
         words = [w.lower() for w in _WORD.findall(prompt)]
         # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
@@ -564,6 +564,15 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return True
         return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
 
+    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
+    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
+
+    def _value_like(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Is there a value in text[start:end]: digits, or for an email, its dots or @?"""
+        if entity == "EMAIL_ADDRESS" and self._EMAIL_PART.search(text, start, end):
+            return True
+        return bool(DIGITISH.search(text, start, end))
+
     _AND = re.compile(r"\band\b", re.I)
 
     def _next_question_in(self, text: str, start: int, end: int, entity: str) -> int | None:
@@ -601,9 +610,14 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             if self._ends_answer(clause.group(), entity, values_only=True):
                 next_keyword = clause.start()
                 break
+        if entity == "EMAIL_ADDRESS":
+            # The address starts in the first clause with a dot or an @ in it, not at the
+            # prompt's last word ("and your email for the prize draw, aisha .malik .co .uk").
+            first = next((c for c in self._CLAUSE.finditer(text, start, next_keyword) if self._EMAIL_PART.search(c.group())), None)
+            start = first.start() if first else start
         limit = self.max_answer_words.get(entity, self.default_max_words)
         chosen = list(_WORD.finditer(text, start, next_keyword))[:limit]
-        if not any(DIGITISH.search(w.group()) for w in chosen):
+        if not chosen or not self._value_like(text, chosen[0].start(), chosen[-1].end(), entity):
             return None
         return self._trim(chosen, entity)
 

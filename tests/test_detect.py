@@ -188,6 +188,8 @@ POSITIVE = [
     (["Conference bookings.", "1|I'm the D &B rep at the airport and I need a room."], "trade_union_membership", ["D", "&B", "rep"]),
     # A spoken "dot" written as a full stop joined to the next word ends no sentence.
     (["What email should the invoice go to?", "1|K .allsite email .com", "Sent over now."], "email_address", ["K", ".allsite", "email", ".com"]),
+    # An email said in the question's sentence, its dots joined to the words.
+    (["Survey team, which best describes your ethnic group, British Pakistani, and your e -mail for the prize draw, aisha .malik .co .uk, thank you."], "email_address", ["aisha", ".malik", ".co", ".uk,"]),
     # A request made as a noun phrase is a question: its answer is the item.
     (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
