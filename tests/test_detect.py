@@ -190,6 +190,8 @@ POSITIVE = [
     (["What email should the invoice go to?", "1|K .allsite email .com", "Sent over now."], "email_address", ["K", ".allsite", "email", ".com"]),
     # An email said in the question's sentence, its dots joined to the words.
     (["Survey team, which best describes your ethnic group, British Pakistani, and your e -mail for the prize draw, aisha .malik .co .uk, thank you."], "email_address", ["aisha", ".malik", ".co", ".uk,"]),
+    # A mobility aid is health data.
+    (["Taxi bookings, where are you going?", "1|The station, but I use a walking frame, so I need a bigger car."], "health", ["walking", "frame,"]),
     # A request made as a noun phrase is a question: its answer is the item.
     (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
@@ -289,6 +291,8 @@ NEGATIVE = [
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
     (["I was standing in the queue for the elections office."], ["political_opinion"]),
     (["Hello.", "1|I'm the HR rep for the office."], ["trade_union_membership"]),
+    # A mobility aid matches as written, not by sound.
+    (["Is the member happy for you to speak for them?", "1|Yes, she's always looking for me today."], ["health"]),
     # A statement about an item is no request for it.
     (["The email was sent yesterday.", "1|Great, thanks."], ["email_address"]),
     # Letters in capitals before six digits are a licence; a word is not.
