@@ -454,6 +454,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
         r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
     _STOP = re.compile(r"[?!\n]|\.(?!\w)")
+    _CLAUSE_MARK = re.compile(r"[,;]")
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
@@ -491,7 +492,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         # ... and so is one cut off by the caller's answer ("noted, once the postcode," for
         # "What's the postcode?"): the other side spoke before the sentence ended. Not the
         # agent saying what they will do ("I'll update the postcode, ...").
-        cut_off = not (self._SPEAKER_OWN | self._NARRATING) & set(words) and prompt.rstrip().endswith(",")
+        # Who speaks is read in the prompt's own clause: "I'll add you to the list, what's your
+        # current address," is the agent asking.
+        clause_start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, prompt_start, pos)), default=prompt_start)
+        own_words = {w.lower() for w in _WORD.findall(text[clause_start : prompt_end.end()])}
+        cut_off = not (self._SPEAKER_OWN | self._NARRATING) & own_words and prompt.rstrip().endswith(",")
         if not (said_with_value or terse or cut_off or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):

@@ -192,6 +192,8 @@ POSITIVE = [
     (["Survey team, which best describes your ethnic group, British Pakistani, and your e -mail for the prize draw, aisha .malik .co .uk, thank you."], "email_address", ["aisha", ".malik", ".co", ".uk,"]),
     # A mobility aid is health data.
     (["Taxi bookings, where are you going?", "1|The station, but I use a walking frame, so I need a bigger car."], "health", ["walking", "frame,"]),
+    # A question cut off by the caller's answer, after the agent's own "I" in another clause.
+    (["Council sites.", "I land you from the list, while your current address,", "1|I launch and close.", "and we'll write to you."], "address", ["launch", "close."]),
     # A request made as a noun phrase is a question: its answer is the item.
     (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
