@@ -34,9 +34,10 @@ _NUMBER_NEXT = re.compile(r"\s*\d")
 # ", so everything has to be kosher": a consequence whose cause, the clause before, discloses.
 _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # "... and I'm starting treatment", "... and my permit doesn't cover the car park": the speaker
-# begins a new clause without a comma. The people a disclosure goes on about do not begin one:
-# "I'm gay and my partner Tom ...", "my hearing has got worse and my GP says ...". Nor does
-# the agent's next question run in by the recogniser: "I'm an Irish traveller and your ...".
+# begins a new clause without a comma, and so does the agent's next question that the
+# recogniser ran in ("I'm an Irish traveller and you and your ..."). The people a disclosure
+# goes on about do not begin one: "I'm gay and my partner Tom ...", "my hearing has got worse
+# and my GP says ...".
 _THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b)"
 _OWN_NEW_CLAUSE = re.compile(
     rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN})\b"

@@ -473,6 +473,13 @@ class PromptedAnswerRecognizer(EntityRecognizer):
 
     # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
+    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
+    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
+    _AND = re.compile(r"\band\b", re.I)
+
+    def _other_prompts(self, entity: str):
+        """The question patterns of every item but `entity`."""
+        return (rx for other, regexes in self.prompts.items() if other != entity for rx in regexes)
 
     def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
         prompt_end = self._STOP.search(text, pos)
@@ -565,12 +572,9 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         value, the agent saying what comes next ("..., 345981, I'll text it to you")."""
         if self._MOVING_ON_MID_SENTENCE.match(clause):
             return True
-        if any(rx.search(clause) for other, regexes in self.prompts.items() if other != entity for rx in regexes):
+        if any(rx.search(clause) for rx in self._other_prompts(entity)):
             return True
         return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
-
-    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
-    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
 
     def _value_like(self, text: str, start: int, end: int, entity: str) -> bool:
         """Is there a value in text[start:end]: digits, or for an email, its dots or @?"""
@@ -578,21 +582,16 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return True
         return bool(DIGITISH.search(text, start, end))
 
-    _AND = re.compile(r"\band\b", re.I)
-
     def _next_question_in(self, text: str, start: int, end: int, entity: str) -> int | None:
         """Where a clause goes on to ask for another item after "and", its words naming the
         item within four words of the "and": the position of that "and", else None."""
-        for other, regexes in self.prompts.items():
-            if other == entity:
+        for rx in self._other_prompts(entity):
+            m = rx.search(text, start, end)
+            if not m:
                 continue
-            for rx in regexes:
-                m = rx.search(text, start, end)
-                if not m:
-                    continue
-                ands = [a for a in self._AND.finditer(text, start, m.start()) if len(_WORD.findall(text[a.end() : m.start()])) <= 4]
-                if ands and _WORD.search(text, start, ands[0].start()):
-                    return ands[0].start()
+            ands = [a for a in self._AND.finditer(text, start, m.start()) if len(_WORD.findall(text[a.end() : m.start()])) <= 4]
+            if ands and _WORD.search(text, start, ands[0].start()):
+                return ands[0].start()
         return None
 
     def _continues_value(self, sentence: str) -> bool:
