@@ -289,6 +289,7 @@ NEGATIVE = [
     (["The boiler was fitted on the 3rd of May 2019."], ["date_of_birth"]),
     # A place of worship as a landmark.
     (["I've moved to Abbey Road near the Catholic school."], ["religious_belief"]),
+    (["I moved to Abbey Road near New Catholic School."], ["religious_belief"]),
     # The agent's greeting names the service; misheard, it is still no disclosure.
     (["Payroll queer is, let me look.", "1|It's about my overtime."], ["sex_life_sexual_orientation"]),
     (["I was standing in the queue for the elections office."], ["political_opinion"]),
