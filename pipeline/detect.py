@@ -405,13 +405,12 @@ class Detector:
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
                 # A caller's "you" is the agent or the company ("I'm pregnant, can you ..."); an
                 # agent's is the caller ("you don't need to declare genetic test results").
-                said = tt.words_in(r.start, r.end)
-                customer_side = bool(said) and agent_channel is not None and all(
-                    transcript.segments[si].channel != agent_channel for si, _ in said
+                found = tt.words_in(r.start, r.end)
+                customer_side = bool(found) and agent_channel is not None and all(
+                    transcript.segments[si].channel != agent_channel for si, _ in found
                 )
                 if not answer and self._not_a_disclosure(tt.text, r.start, r.end, customer_side):
                     continue  # "do you have any medical conditions?" discloses nothing
-                found = tt.words_in(r.start, r.end)
                 span = self._clause(tt, r.start, r.end)
             else:
                 found = None
@@ -534,11 +533,17 @@ _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
 
 
+def _first_phrase_end(text: str) -> int:
+    """Where the call's first phrase ends: at its first comma, full stop or turn."""
+    first_break = _PHRASE_BREAK.search(text)
+    return first_break.start() if first_break else len(text)
+
+
 def _opens_the_call(text: str, start: int, end: int) -> bool:
     """Is a name found in the call's first words, where the agent names the organisation or
     department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
     capitalised word for a person. A person named there is introduced: "Olivia speaking"."""
-    return not _PHRASE_BREAK.search(text, 0, start) and not _NAME_INTRODUCED.match(text, end)
+    return start <= _first_phrase_end(text) and not _NAME_INTRODUCED.match(text, end)
 
 
 _SERVICE_NAME_WORDS = 4
@@ -549,8 +554,7 @@ def _names_the_service(text: str, start: int) -> bool:
     queries.", "Fertility clinic, how can I help?")? Those describe the organisation, not the
     caller; ASR errors there ("Payroll queer is") are no disclosure. A speaker who says "I"
     or "my" is speaking of themselves, greeting or not."""
-    first_break = _PHRASE_BREAK.search(text)
-    end = first_break.start() if first_break else len(text)
+    end = _first_phrase_end(text)
     phrase = text[:end]
     return start < end and len(phrase.split()) <= _SERVICE_NAME_WORDS and not _FIRST_PERSON.search(phrase)
 

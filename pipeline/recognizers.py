@@ -477,9 +477,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
     _AND = re.compile(r"\band\b", re.I)
 
-    def _other_prompts(self, entity: str):
-        """The question patterns of every item but `entity`."""
-        return (rx for other, regexes in self.prompts.items() if other != entity for rx in regexes)
+    def _other_questions(self, text: str, start: int, end: int, entity: str) -> list[re.Match]:
+        """The questions for every item but `entity` asked in text[start:end], one match per
+        question pattern that finds one."""
+        return [m for other, regexes in self.prompts.items() if other != entity for rx in regexes if (m := rx.search(text, start, end))]
 
     def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
         prompt_end = self._STOP.search(text, pos)
@@ -542,11 +543,12 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             if n and values_only and not self._continues_value(body):
                 break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
-                if chosen and self._ends_answer(clause.group(), entity, values_only):
+                asks = self._other_questions(text, clause.start(), clause.end(), entity)
+                if chosen and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
                 # The agent's next question run in with no comma: "I'm an Irish traveller and
                 # you and your national insurance number".
-                asks_on = self._next_question_in(text, clause.start(), clause.end(), entity)
+                asks_on = self._and_before(text, clause.start(), asks)
                 if asks_on is not None:
                     chosen += list(_WORD.finditer(text, clause.start(), asks_on))
                     return self._trim(chosen[:limit], entity)
@@ -565,14 +567,13 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                     return self._trim(chosen, entity)
         return self._trim(chosen, entity)
 
-    def _ends_answer(self, clause: str, entity: str, values_only: bool) -> bool:
+    def _ends_answer(self, clause: str, asks: list[re.Match], values_only: bool) -> bool:
         """Does a clause after some of the answer end it? The agent's acknowledgement or next
         question run in by the recogniser ("..., 7534, great, and when does it expire"), the
         agent asking for another item ("..., 9 -0 -1 -8, and the expiry, ..."), or, after a
-        value, the agent saying what comes next ("..., 345981, I'll text it to you")."""
-        if self._MOVING_ON_MID_SENTENCE.match(clause):
-            return True
-        if any(rx.search(clause) for rx in self._other_prompts(entity)):
+        value, the agent saying what comes next ("..., 345981, I'll text it to you"). `asks`:
+        the clause's questions for other items (_other_questions)."""
+        if self._MOVING_ON_MID_SENTENCE.match(clause) or asks:
             return True
         return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
 
@@ -582,13 +583,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return True
         return bool(DIGITISH.search(text, start, end))
 
-    def _next_question_in(self, text: str, start: int, end: int, entity: str) -> int | None:
-        """Where a clause goes on to ask for another item after "and", its words naming the
-        item within four words of the "and": the position of that "and", else None."""
-        for rx in self._other_prompts(entity):
-            m = rx.search(text, start, end)
-            if not m:
-                continue
+    def _and_before(self, text: str, start: int, asks: list[re.Match]) -> int | None:
+        """Where a clause from `start` goes on to ask for another item (`asks`) after "and",
+        the question within four words of the "and": the position of that "and", else None."""
+        for m in asks:
             ands = [a for a in self._AND.finditer(text, start, m.start()) if len(_WORD.findall(text[a.end() : m.start()])) <= 4]
             if ands and _WORD.search(text, start, ands[0].start()):
                 return ands[0].start()
@@ -611,7 +609,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
         # November 27th, last three on the back, 441").
         for clause in list(self._CLAUSE.finditer(text, start, next_keyword))[1:]:
-            if self._ends_answer(clause.group(), entity, values_only=True):
+            asks = self._other_questions(text, clause.start(), clause.end(), entity)
+            if self._ends_answer(clause.group(), asks, values_only=True):
                 next_keyword = clause.start()
                 break
         if entity == "EMAIL_ADDRESS":
