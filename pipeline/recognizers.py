@@ -696,9 +696,12 @@ class DigitRunRecognizer(EntityRecognizer):
         prev_end = 0
         repeat = 1
         tens_open = False  # the run ends on 20..90: a unit after it joins it ("twenty nine" is 29)
-        for m in self._TOKEN.finditer(text):
+        tokens = list(self._TOKEN.finditer(text))
+        for i, m in enumerate(tokens):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
+            if tok == "no" and run_end is not None and self._digits_follow(text, tokens, i):
+                value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
             if value is None or (tok in RUN_ONLY and run_end is None):
                 if run_end is not None and digits:
@@ -728,6 +731,15 @@ class DigitRunRecognizer(EntityRecognizer):
             prev_end = m.end()
         if run_end is not None and digits:  # a lone "double" at the end is no number
             yield run_start, run_end, digits
+
+    def _digits_follow(self, text: str, tokens: list[re.Match], i: int) -> bool:
+        """Is token i joined by separators alone to a number token after it on the same line?"""
+        if i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        gap = text[tokens[i].end() : nxt.start()]
+        word = nxt.group().lower()
+        return bool(self._SEP.match(gap)) and "\n" not in gap and (word.isdigit() or word in NUMBER_WORDS)
 
     def classify(self, digits: str) -> tuple[str, float]:
         n = len(digits)
@@ -765,6 +777,7 @@ class DigitRunRecognizer(EntityRecognizer):
         card_digits, context_end, card_read = 0, -1, False
         card_groups: list[tuple[int, int]] = []  # short groups read after "card", not yet enough for one
         lead: tuple[int, int, str] | None = None  # the last short group that is no finding yet
+        half: tuple[int, str] | None = None  # (index in found, digits) of the last long run, no card
         for start, end, digits in runs:
             opened = max((reach for said, reach in mentions if said < start), default=-1)
             if opened != context_end:  # a new mention of a card starts the count again
@@ -781,6 +794,11 @@ class DigitRunRecognizer(EntityRecognizer):
                 if lead and entity != "PHONE_NUMBER" and self._leads_into(text, lead, start, digits):
                     entity, score = self.classify(lead[2] + digits)
                     found.append((entity, lead[0], lead[1], score))
+                elif half and self._second_half(text, found[half[0]][2], start, half[1] + digits):
+                    # A card read in two halves, a turn each ("4659 2210" ... "3391 0041"): the
+                    # first half alone looked like an account number.
+                    entity, score = "CARD_NUMBER", 0.9
+                    found[half[0]] = (entity, *found[half[0]][1:3], score)
                 elif card_group and card_groups and entity not in ("CARD_NUMBER", "PHONE_NUMBER") and card_digits + len(digits) >= 12:
                     entity, score = "CARD_NUMBER", 0.6  # the rest of a card read in groups after "card"
                 found.append((entity, start, end, score))
@@ -800,6 +818,8 @@ class DigitRunRecognizer(EntityRecognizer):
                 entity = "CARD_EXPIRY" if 1 <= int(digits[-4:-2]) <= 12 else "CARD_SECURITY_CODE"
                 found.append((entity, start, end, 0.5))
             lead = (start, end, digits) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else None
+            long_run = len(digits) >= self.min_digits and found and found[-1][2] == end
+            half = (len(found) - 1, digits) if long_run and found[-1][0] not in self._CARD_ITEMS else None
             if start < context_end:
                 card_digits += len(digits)
                 if card_digits >= 12:
@@ -831,6 +851,12 @@ class DigitRunRecognizer(EntityRecognizer):
         return len(_WORD.findall(text[lead[1] : start])) <= 4
 
     _CARD_ITEMS = {"CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE"}
+
+    @staticmethod
+    def _second_half(text: str, first_end: int, start: int, digits: str) -> bool:
+        """Do two long runs, a few words apart, make one card number? Only when together they
+        pass Luhn: an account number and a sort code read one after the other do not."""
+        return 13 <= len(digits) <= 19 and luhn_valid(digits) and len(_WORD.findall(text[first_end:start])) <= 4
 
     @classmethod
     def _join_card_groups(cls, text: str, found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:

@@ -198,6 +198,24 @@ POSITIVE = [
     (["Airline bookings.", "Your booking name for the ticket.", "1|A litre of noise."], "person_name", ["litre", "noise."]),
     # The expiry after a card number, its question heard as letters that left a digit.
     (["Can I take a card for the deposit?", "4911 2233 4455 6672. And DXI -RI -8, 12, 28, and the code?"], "card_expiry", ["-8,", "12,", "28,"]),
+    # "Can I take a name?" asks for a name as "your name" does; the answer however it came out.
+    (["Wholesale orders. No problem. Can I take a contact name?", "1|Hard it, Dhillon.", "Thanks."], "person_name", ["Hard", "it,", "Dhillon."]),
+    # A card read in two halves, its question lost; "oh oh" heard as "no" inside the digits.
+    (["Gas payments. Can't number when you're ready.", "1|4659 2210,", "1|Three, three, nine, one, no, four, one.", "1|No member 28.", "1|Three, oh, six."], "card_number", ["4659", "2210,", "Three,", "no,", "one."]),
+    (["Gas payments. Can't number when you're ready.", "1|4659 2210,", "1|Three, three, nine, one, no, four, one.", "1|No member 28.", "1|Three, oh, six."], "card_security_code", ["Three,", "six."]),
+    # A voiceprint or a face scan in other words.
+    (["Telephone banking.", "1|Please delete the recording of my voice you use to identify me."], "biometric", ["recording", "voice", "identify"]),
+    (["Banking app help.", "1|Your app scans my face every time I log in."], "biometric", ["scans", "face"]),
+    # Special categories said without the usual terms.
+    (["Hello.", "1|I'm hard of hearing, so please speak up."], "health", ["hard", "hearing,"]),
+    (["Hello.", "1|As an Asian woman I felt singled out by the guard."], "racial_ethnic_origin", ["Asian", "woman"]),
+    (["Hello.", "1|I'm half Jamaican, if that's what the form means."], "racial_ethnic_origin", ["half", "Jamaican,"]),
+    (["Hello.", "1|I'm a Tory through and through, so no leaflets from them."], "political_opinion", ["Tory"]),
+    (["Hello.", "1|I'm pansexual and the form only has three boxes."], "sex_life_sexual_orientation", ["pansexual"]),
+    (["Hello.", "1|I'm a carrier for sickle cell, will that affect the quote?"], "genetic", ["carrier", "sickle"]),
+    (["Hello.", "1|I got a caution for shoplifting when I was nineteen."], "criminal_offence", ["caution", "shoplifting"]),
+    (["Hello.", "1|I was fined for fare dodging last year."], "criminal_offence", ["fare", "dodging"]),
+    (["Hello.", "1|My union is Unite and they said to ring you."], "trade_union_membership", ["union", "Unite"]),
 ]
 
 NEGATIVE = [
@@ -302,6 +320,15 @@ NEGATIVE = [
     (["The order is 710425, placed today."], ["driving_licence_number"]),
     # Paying by other means: no digits add up to a card.
     (["How would you like to pay?", "1|By direct debit, on the 28th.", "Okay, reference 4471."], ["card_number"]),
+    # Two halves that fail Luhn are an account number after a sort code, no card.
+    (["What's the sort code?", "1|20 46 11.", "And the account?", "1|31882246."], ["card_number"]),
+    # A recording of a voice, a face mask, caution, "straight", a green card: no special data.
+    (["Hello.", "1|I left a recording of my voice on the answerphone."], ["biometric"]),
+    (["Hello.", "1|Can you keep my face mask order on file?"], ["biometric"]),
+    (["Hello.", "1|Proceed with caution on the roads this week."], ["criminal_offence"]),
+    (["Hello.", "1|I'm straight through to the depot, am I?"], ["sex_life_sexual_orientation"]),
+    (["Hello.", "1|I'm a green card holder, does that matter?"], ["political_opinion"]),
+    (["Hello.", "1|I had a breakdown on the motorway last night."], ["health"]),
 ]
 
 
