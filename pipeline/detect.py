@@ -320,7 +320,8 @@ class Detector:
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
         found = []
         for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
-            if self._heard_into_noise(hinted, as_found or d.words):
+            # Only a vocabulary word can be made up in noise; digits among digits are the point.
+            if d.category in self.settings.phrase_categories and self._heard_into_noise(hinted, as_found or d.words):
                 continue
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
