@@ -454,6 +454,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(and\b|can|could|would|what|what's|which|where|when|how|who|do|does|did|have|has|are|is|"
         r"was|were|will|shall|may|sorry|pardon|thank|thanks|okay|ok|right|lovely|great|perfect)\b", re.I)
     _STOP = re.compile(r"[?!\n]|\.(?!\w)")
+    # "so" opening a clause is a consequence; "so bad", "so much" are not.
+    _CONSEQUENCE = re.compile(r"^\W*so\b(?!\s+(bad|badly|much|many|far|long|often|severe|ill|sick|tired|weak|worried|poorly)\b)", re.I)
     _CLAUSE_MARK = re.compile(r"[,;]")
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
@@ -546,6 +548,10 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 asks = self._other_questions(text, clause.start(), clause.end(), entity)
                 if chosen and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
+                if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
+                    # "I'm partially deaf in one ear, so please text": the disclosure ends where
+                    # what follows from it begins, as a term's clause does (detect._clause).
+                    return self._trim(chosen, entity)
                 # The agent's next question run in with no comma: "I'm an Irish traveller and
                 # you and your national insurance number".
                 asks_on = self._and_before(text, clause.start(), asks)

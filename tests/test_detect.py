@@ -216,6 +216,9 @@ POSITIVE = [
     (["Hello.", "1|I got a caution for shoplifting when I was nineteen."], "criminal_offence", ["caution", "shoplifting"]),
     (["Hello.", "1|I was fined for fare dodging last year."], "criminal_offence", ["fare", "dodging"]),
     (["Hello.", "1|My union is Unite and they said to ring you."], "trade_union_membership", ["union", "Unite"]),
+    # A postcode read without its question, the outward code's digits split.
+    (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
+    (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
 ]
 
 NEGATIVE = [
@@ -329,6 +332,7 @@ NEGATIVE = [
     (["Hello.", "1|I'm straight through to the depot, am I?"], ["sex_life_sexual_orientation"]),
     (["Hello.", "1|I'm a green card holder, does that matter?"], ["political_opinion"]),
     (["Hello.", "1|I had a breakdown on the motorway last night."], ["health"]),
+    (["Hello.", "1|I paid a 1 4, 5 to them last week."], ["postcode"]),
 ]
 
 
@@ -355,6 +359,9 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # mono: the recogniser ran the agent's next question into the answer, after a comma
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
+        # A disclosure asked for ends where its consequence begins; "so bad" is no consequence.
+        (["Is there anything we should know before you start?", "1|I'm partially deaf in one ear, so please text rather than call."], "health", "ear,"),
+        (["Do you have any medical conditions?", "1|Asthma, so bad in winter that I use an inhaler.", "Okay."], "health", "inhaler."),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
