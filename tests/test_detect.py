@@ -206,6 +206,8 @@ POSITIVE = [
     # A voiceprint or a face scan in other words.
     (["Telephone banking.", "1|Please delete the recording of my voice you use to identify me."], "biometric", ["recording", "voice", "identify"]),
     (["Banking app help.", "1|Your app scans my face every time I log in."], "biometric", ["scans", "face"]),
+    (["Mobile banking support.", "1|The app won't recognize my face anymore, so I'm locked out."], "biometric", ["recognize", "face"]),
+    (["Hello.", "1|I'd like to stop using the palm scanner to log in."], "biometric", ["palm", "scanner"]),
     # Special categories said without the usual terms.
     (["Hello.", "1|I'm hard of hearing, so please speak up."], "health", ["hard", "hearing,"]),
     (["Hello.", "1|As an Asian woman I felt singled out by the guard."], "racial_ethnic_origin", ["Asian", "woman"]),
@@ -328,6 +330,7 @@ NEGATIVE = [
     # A recording of a voice, a face mask, caution, "straight", a green card: no special data.
     (["Hello.", "1|I left a recording of my voice on the answerphone."], ["biometric"]),
     (["Hello.", "1|Can you keep my face mask order on file?"], ["biometric"]),
+    (["Hello.", "1|He didn't recognise my face at the door, and can you read my face value on the bond?"], ["biometric"]),
     (["Hello.", "1|Proceed with caution on the roads this week."], ["criminal_offence"]),
     (["Hello.", "1|I'm straight through to the depot, am I?"], ["sex_life_sexual_orientation"]),
     (["Hello.", "1|I'm a green card holder, does that matter?"], ["political_opinion"]),
