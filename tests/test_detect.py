@@ -208,6 +208,14 @@ POSITIVE = [
     (["Banking app help.", "1|Your app scans my face every time I log in."], "biometric", ["scans", "face"]),
     (["Mobile banking support.", "1|The app won't recognize my face anymore, so I'm locked out."], "biometric", ["recognize", "face"]),
     (["Hello.", "1|I'd like to stop using the palm scanner to log in."], "biometric", ["palm", "scanner"]),
+    # Health, faith, origin, politics and union membership in plain words without the usual terms.
+    (["Hello.", "1|My wife has MS, so she can't manage the stairs."], "health", ["has", "MS,"]),
+    (["Hello.", "1|I'm on the waiting list for a new kidney."], "health", ["waiting", "kidney."]),
+    (["Hello.", "1|We're having a baby in June."], "health", ["having", "baby"]),
+    (["Hello.", "1|I need time off for Yom Kippur."], "religious_belief", ["Yom", "Kippur."]),
+    (["Hello.", "1|I'm from a travelling family."], "racial_ethnic_origin", ["travelling", "family."]),
+    (["Hello.", "1|I support Reform, always have."], "political_opinion", ["support", "Reform,"]),
+    (["Hello.", "1|I'm with the teachers' union."], "trade_union_membership", ["teachers'", "union."]),
     # Special categories said without the usual terms.
     (["Hello.", "1|I'm hard of hearing, so please speak up."], "health", ["hard", "hearing,"]),
     (["Hello.", "1|As an Asian woman I felt singled out by the guard."], "racial_ethnic_origin", ["Asian", "woman"]),
@@ -336,6 +344,11 @@ NEGATIVE = [
     (["Hello.", "1|I'm a green card holder, does that matter?"], ["political_opinion"]),
     (["Hello.", "1|I had a breakdown on the motorway last night."], ["health"]),
     (["Hello.", "1|I paid a 1 4, 5 to them last week."], ["postcode"]),
+    (["Hello.", "1|We're having a baby shower for my sister, and I work in intensive care."], ["health"]),
+    (["Hello.", "1|I'm with the students' union at the college."], ["trade_union_membership"]),
+    (["Hello.", "1|I support reform of the parking rules, and the greens in the park."], ["political_opinion"]),
+    (["Hello.", "1|Has Ms Jones called back?"], ["health"]),
+    (["Travel insurance.", "Only if she's travelling on the same policy."], ["racial_ethnic_origin"]),
 ]
 
 
