@@ -87,6 +87,8 @@ class DetectionSettings(_Strict):
     max_phrase_words: int = Field(16, ge=1)
     # Categories looked for in the second decode given asr.special_hotwords.
     hotword_categories: CategoryList = []
+    # Recognizers whose findings in that decode are not taken (by Presidio recognizer name).
+    hotword_skip_recognizers: list[str] = []
     # Entities that disclose only when said by a speaker of one sex ("my husband" said by a
     # man): entity -> "male" | "female". The speaker's sex is read from voice pitch; a pitch
     # between the two bounds decides nothing and the finding stands (fail closed).

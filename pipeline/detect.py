@@ -323,6 +323,8 @@ class Detector:
             # Only a vocabulary word can be made up in noise; digits among digits are the point.
             if d.category in self.settings.phrase_categories and self._heard_into_noise(hinted, as_found or d.words):
                 continue
+            if d.detector in self.settings.hotword_skip_recognizers:
+                continue
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
             if not keys:

@@ -819,6 +819,18 @@ def test_the_decode_given_the_vocabulary_adds_card_items_the_first_pass_garbled(
     assert "card_expiry" not in detected_words(transcript, detector.detect(replace(transcript, hinted=[])))
 
 
+def test_the_second_decode_adds_a_name_given_in_words_but_not_one_spacy_tagged(detector):
+    """"His name is Daniel Okafor" in the second decode is a name where the first pass heard
+    "and your locker"; a name spaCy alone tagged there is not taken (it tags names in noise)."""
+    said = _hinted(
+        ["Mortgages.", "1|My first man and I want to join to mortgage his name and your locker."],
+        ["Mortgages.", "1|So my husband and I want to join the mortgage. His name is Daniel Okafor."],
+    )
+    assert {"your", "locker."} <= set(detected_words(said, detector.detect(said)).get("person_name", []))
+    tagged = _hinted(["Thanks.", "1|Yes, I spoke to prey sharper yesterday."], ["Thanks.", "1|Yes, I spoke to Priya Sharma yesterday."])
+    assert "person_name" not in detected_words(tagged, detector.detect(tagged))
+
+
 @pytest.mark.parametrize(
     "first, hinted",
     [
