@@ -28,6 +28,8 @@ _ASKING = re.compile(r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do y
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
 OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
 _OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
+# A question reported, not answered: "on the form it asks about convictions".
+_REPORTED_QUESTION = re.compile(r"\b(asks?|asking|asked|question|questions)\s+(about|for|if|whether)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -320,10 +322,10 @@ class Detector:
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
         found = []
         for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
+            if d.detector in self.settings.hotword_skip_recognizers:
+                continue
             # Only a vocabulary word can be made up in noise; digits among digits are the point.
             if d.category in self.settings.phrase_categories and self._heard_into_noise(hinted, as_found or d.words):
-                continue
-            if d.detector in self.settings.hotword_skip_recognizers:
                 continue
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
@@ -473,7 +475,7 @@ class Detector:
         right = Detector._clause_end(text, end)
         clause = text[left:right]
         is_question = text[right : right + 1] == "?"
-        asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause)
+        asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause) or _REPORTED_QUESTION.search(clause)
         if asks and not _FIRST_PERSON.search(clause):
             return True
         if customer_side:

@@ -706,9 +706,9 @@ class DigitRunRecognizer(EntityRecognizer):
         for i, m in enumerate(tokens):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
-            if tok == "no" and run_end is not None and self._digits_follow(text, tokens, i):
-                value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
+            if tok == "no" and joined and self._digits_follow(text, tokens, i):
+                value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if value is None or (tok in RUN_ONLY and run_end is None):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits

@@ -216,6 +216,8 @@ POSITIVE = [
     (["Hello.", "1|I'm from a travelling family."], "racial_ethnic_origin", ["travelling", "family."]),
     (["Hello.", "1|I support Reform, always have."], "political_opinion", ["support", "Reform,"]),
     (["Hello.", "1|I'm with the teachers' union."], "trade_union_membership", ["teachers'", "union."]),
+    # Asked about it, the speaker answers: still a disclosure.
+    (["Hello.", "1|I was asked about my convictions and I said I have a drink driving one."], "criminal_offence", ["convictions", "drink"]),
     # Special categories said without the usual terms.
     (["Hello.", "1|I'm hard of hearing, so please speak up."], "health", ["hard", "hearing,"]),
     (["Hello.", "1|As an Asian woman I felt singled out by the guard."], "racial_ethnic_origin", ["Asian", "woman"]),
@@ -349,6 +351,9 @@ NEGATIVE = [
     (["Hello.", "1|I support reform of the parking rules, and the greens in the park."], ["political_opinion"]),
     (["Hello.", "1|Has Ms Jones called back?"], ["health"]),
     (["Travel insurance.", "Only if she's travelling on the same policy."], ["racial_ethnic_origin"]),
+    # A question reported, not answered.
+    (["Recruitment, hello.", "1|On the form it asks about convictions, do I fill that in?"], ["criminal_offence"]),
+    (["Hello.", "1|The form has a question about religion, is that compulsory?"], ["religious_belief"]),
 ]
 
 
