@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .categories import ALL_CATEGORIES
+from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript
 from .models import ResolvedModel, resolve_nlp_model
@@ -294,7 +294,7 @@ class Detector:
             return []
         detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
         if transcript.hinted:
-            detections += self._from_hinted(transcript, tt)
+            detections += self._from_hinted(transcript, tt, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -308,7 +308,7 @@ class Detector:
         words = set(detection.words) | {(si, wi) for si in looped for wi in range(len(transcript.segments[si].words))}
         return replace(detection, words=tuple(sorted(words)))
 
-    def _from_hinted(self, transcript: Transcript, tt: TranscriptText) -> list[Detection]:
+    def _from_hinted(self, transcript: Transcript, tt: TranscriptText, first_pass: list[Detection]) -> list[Detection]:
         """Findings in the decode given the special-category vocabulary (hotword_categories
         only), as the words of the transcript said at the same time on the same channel. A
         disclosure is widened to its clause in the transcript, not in that decode: its
@@ -321,6 +321,10 @@ class Detector:
         segments = [seg for seg in transcript.segments if seg.channel not in again] + transcript.hinted
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
         found = []
+        # An identifier's words the first pass found already keep the first pass's category
+        # (a card number is no phone number because the other decode's Presidio said so), but
+        # the card's items may be told apart there (its expiry within a run taken for the number).
+        covered = {key: d.category for d in first_pass if d.category not in self.settings.phrase_categories for key in d.words}
         for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
             if d.detector in self.settings.hotword_skip_recognizers:
                 continue
@@ -331,6 +335,11 @@ class Detector:
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
             if not keys:
                 continue
+            if d.category not in self.settings.phrase_categories:
+                card_items = {covered[k] for k in keys if k in covered} | {d.category} <= set(PAYMENT_CARD_CATEGORIES)
+                keys = keys if card_items else {k for k in keys if k not in covered}
+                if not keys:
+                    continue
             words = tuple(sorted(keys))
             if as_found:
                 # The clause as the transcript has it, within the clause as that decode has it.

@@ -824,6 +824,29 @@ def test_the_decode_given_the_vocabulary_adds_card_items_the_first_pass_garbled(
     assert "card_expiry" not in detected_words(transcript, detector.detect(replace(transcript, hinted=[])))
 
 
+def test_a_card_number_the_second_decode_reads_as_a_phone_number_stays_a_card_number(detector):
+    """The first pass found the card; the other decode's phone number on the same words adds
+    nothing, so the redacted transcript says [CARD_NUMBER], not [PHONE_NUMBER]."""
+    transcript = _hinted(
+        ["Hello, billing team. Can I take the long card number, please?", "1|4929, 3812, 66701, 234,"],
+        ["Hello, billing team. Can I take the long card number, please?", "1|4929 -3812 -6670 -1234."],
+    )
+    assert "phone_number" in detected_words(transcript, detector.detect(replace(transcript, segments=transcript.hinted)))
+    found = detected_words(transcript, detector.detect(transcript))
+    assert set(found) == {"card_number"}, found
+
+
+def test_the_second_decode_tells_a_cards_items_apart_within_the_first_pass_card_number(detector):
+    """The first pass took the expiry and code for more of the card number; the other decode's
+    expiry and code on those words stand, as card items."""
+    transcript = _hinted(
+        ["What's the card number?", "1|5555 4444 3333 1111 08 27 281."],
+        ["What's the card number?", "1|5555 4444 3333 1111, August 27, 281."],
+    )
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_expiry") == ["08", "27"] and found.get("card_security_code") == ["281."], found
+
+
 def test_the_second_decode_adds_a_name_given_in_words_but_not_one_spacy_tagged(detector):
     """"His name is Daniel Okafor" in the second decode is a name where the first pass heard
     "and your locker"; a name spaCy alone tagged there is not taken (it tags names in noise)."""
