@@ -66,6 +66,7 @@ _NEW_SUBJECT = _CLAUSE_OPENERS | {
     "you", "you're", "you've", "your", "when", "have", "has", "there", "there's", "it", "that", "this", "if", "i'll", "we'd", "we'll",
 }  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
+_CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
@@ -336,8 +337,8 @@ class Detector:
             if not keys:
                 continue
             if d.category not in self.settings.phrase_categories:
-                card_items = {covered[k] for k in keys if k in covered} | {d.category} <= set(PAYMENT_CARD_CATEGORIES)
-                keys = keys if card_items else {k for k in keys if k not in covered}
+                within_card = {covered[k] for k in keys if k in covered} | {d.category} <= _CARD_CATEGORIES
+                keys = keys if within_card else {k for k in keys if k not in covered}
                 if not keys:
                     continue
             words = tuple(sorted(keys))

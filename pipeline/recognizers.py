@@ -18,6 +18,7 @@ import numpy as np
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import OVER_A_PERIOD, PLACEHOLDER
 from .spoken import DIGITISH, NUMBER_WORDS, RUN_ONLY
 
@@ -706,7 +707,7 @@ class DigitRunRecognizer(EntityRecognizer):
         for i, m in enumerate(tokens):
             tok = m.group().lower()
             value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
-            joined = run_end is not None and self._SEP.match(text[prev_end : m.start()]) and "\n" not in text[prev_end : m.start()]
+            joined = run_end is not None and self._joins(text, prev_end, m.start())
             if tok == "no" and joined and self._digits_follow(text, tokens, i):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if value is None or (tok in RUN_ONLY and run_end is None):
@@ -738,14 +739,18 @@ class DigitRunRecognizer(EntityRecognizer):
         if run_end is not None and digits:  # a lone "double" at the end is no number
             yield run_start, run_end, digits
 
+    @classmethod
+    def _joins(cls, text: str, end: int, start: int) -> bool:
+        """Do separators alone, on one line, lie between `end` and `start`?"""
+        gap = text[end:start]
+        return bool(cls._SEP.match(gap)) and "\n" not in gap
+
     def _digits_follow(self, text: str, tokens: list[re.Match], i: int) -> bool:
-        """Is token i joined by separators alone to a number token after it on the same line?"""
+        """Is token i joined to a number token after it (_joins)?"""
         if i + 1 >= len(tokens):
             return False
-        nxt = tokens[i + 1]
-        gap = text[tokens[i].end() : nxt.start()]
-        word = nxt.group().lower()
-        return bool(self._SEP.match(gap)) and "\n" not in gap and (word.isdigit() or word in NUMBER_WORDS)
+        word = tokens[i + 1].group().lower()
+        return self._joins(text, tokens[i].end(), tokens[i + 1].start()) and (word.isdigit() or word in NUMBER_WORDS)
 
     def classify(self, digits: str) -> tuple[str, float]:
         n = len(digits)
@@ -856,7 +861,7 @@ class DigitRunRecognizer(EntityRecognizer):
             return False
         return len(_WORD.findall(text[lead[1] : start])) <= 4
 
-    _CARD_ITEMS = {"CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE"}
+    _CARD_ITEMS = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)
 
     @staticmethod
     def _second_half(text: str, first_end: int, start: int, digits: str) -> bool:
