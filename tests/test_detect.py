@@ -925,3 +925,16 @@ def test_a_vocabulary_word_said_twice_after_the_last_words_is_not_a_disclosure(d
     """base given the vocabulary wrote "Gay, gay." in the silence after a call's last words."""
     transcript = _hinted(["Booked, see you on Friday.", "Okay, great."], ["Booked, see you on Friday.", "Gay, gay."])
     assert not detected_words(transcript, detector.detect(transcript))
+
+
+def test_the_redacted_transcript_names_an_answer_by_the_question_not_by_its_shape(detector):
+    """Base hears a card number read when asked for as "4929 -3812 -6670 -1234.", which also
+    has a phone number's shape; the transcript says [CARD_NUMBER], what the agent asked for."""
+    from pipeline.config import RedactionSettings
+    from pipeline.redact_text import TextRedactor
+
+    transcript = make_transcript(["Hello, billing team. Can I take the long card number, please?", "1|4929 -3812 -6670 -1234."])
+    detections = detector.detect(transcript)
+    assert "phone_number" in detected_words(transcript, detections)  # both are found ...
+    segments = TextRedactor(RedactionSettings()).redact(transcript, detections)
+    assert segments[1].text == "[CARD_NUMBER].", segments  # ... and the question names it
