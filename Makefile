@@ -45,7 +45,7 @@ test-fast:
 
 eval:
 	$(PY) scripts/evaluate.py --model tiny.en --model base
-	$(PY) scripts/evaluate.py --model tiny.en --scripts tests/calls/holdout.yaml --workdir build/eval-holdout
+	$(PY) scripts/evaluate.py --model tiny.en --model base --scripts tests/calls/holdout.yaml --workdir build/eval-holdout
 
 bench:
 	$(PY) scripts/bench.py

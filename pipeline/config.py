@@ -26,7 +26,7 @@ class _Strict(BaseModel):
 
 
 class AsrSettings(_Strict):
-    model: str = "tiny.en"
+    model: str = "base"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     compute_type: str = "auto"
     beam_size: int = Field(5, ge=1, le=20)

@@ -4,7 +4,7 @@ from pipeline.config import ConfigError, load_settings, parse_period
 
 
 def test_default_config_loads_and_is_complete(settings):
-    assert settings.asr.model == "tiny.en"
+    assert settings.asr.model == "base"
     assert settings.redaction.padding_ms == 200
     assert settings.retention.classes[-1].name == "standard"
     assert settings.resolve(settings.detection.recognizers_dir).is_dir()

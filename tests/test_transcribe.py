@@ -111,7 +111,7 @@ def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
     call = Recording(source_for(path), fmt, decode(path, fmt))
 
     def customer(**asr):
-        settings = load_settings(None, asr={"device": "cpu", **asr})
+        settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", **asr})
         transcript = Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(call)
         return [s for s in transcript.segments if s.channel == 1]
 
@@ -199,7 +199,7 @@ def test_a_turn_the_first_pass_dropped_is_heard_again(tmp_path):
     span = next(s for s in labels["spans"] if s["category"] == "health")
 
     def customer_words(**asr):
-        settings = load_settings(None, asr={"device": "cpu", **asr})
+        settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", **asr})
         transcript = Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(call)
         return [w for s in transcript.segments if s.channel == 1 for w in s.words]
 
