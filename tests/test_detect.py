@@ -224,6 +224,12 @@ POSITIVE = [
     (["Hello.", "1|I'm half Jamaican, if that's what the form means."], "racial_ethnic_origin", ["half", "Jamaican,"]),
     (["Hello.", "1|I'm a Tory through and through, so no leaflets from them."], "political_opinion", ["Tory"]),
     (["Hello.", "1|I'm pansexual and the form only has three boxes."], "sex_life_sexual_orientation", ["pansexual"]),
+    # base, 8 kHz: "My fiancee and I are both women"; the partner alone tells nothing from a man.
+    (["Wedding venue.", "1|My fiancee and I are both women and we are getting married next June."], "sex_life_sexual_orientation", ["both", "women"]),
+    (["Hotel bookings.", "1|Me and my partner are both men, is that a problem?"], "sex_life_sexual_orientation", ["both", "men,"]),
+    # "I'm HIV positive and on treatment", the condition misheard by both models.
+    (["Dental practice.", "1|Before my appointment, I may try to be positive, and on treatment is at a problem."], "health", ["on", "treatment"]),
+    (["Patient transport.", "1|My dad's been on treatment since March."], "health", ["been", "on", "treatment"]),
     (["Hello.", "1|I'm a carrier for sickle cell, will that affect the quote?"], "genetic", ["carrier", "sickle"]),
     (["Hello.", "1|I got a caution for shoplifting when I was nineteen."], "criminal_offence", ["caution", "shoplifting"]),
     (["Hello.", "1|I was fined for fare dodging last year."], "criminal_offence", ["fare", "dodging"]),
@@ -247,6 +253,13 @@ NEGATIVE = [
     (["Library, how can I help?", "1|Do you have the book about Hercules?"], ["person_name"]),
     (["Coach Hire, good morning.", "1|Hello, I need a minibus."], ["person_name"]),
     (["I'll pop in after the cricket match, it's a religious habit."], ["religious_belief"]),
+    (["We're both men of our word, so I'd expect the refund."], ["sex_life_sexual_orientation"]),
+    (["The two applicants are both women over sixty."], ["sex_life_sexual_orientation"]),
+    (["The water is on treatment at the plant, so it's safe."], ["health"]),
+    # "Payroll queries" and the second decode's "Diagnosed," made up from its vocabulary.
+    (["Payroll, queer is. I'm calling about my overtime."], ["sex_life_sexual_orientation"]),
+    (["General queer is, how can I help?"], ["sex_life_sexual_orientation"]),
+    (["Hello.", "1|Diagnosed, okay, thanks."], ["health"]),
     (["Do you have any pre-existing medical conditions?"], ["health", "criminal_offence"]),
     (["Any motoring convictions in the last five years?"], ["criminal_offence"]),
     (["That's thirty one pounds twenty. Collection or delivery?"], ["card_number", "bank_account", "card_security_code"]),
