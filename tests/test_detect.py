@@ -816,6 +816,19 @@ def _hinted(first: list[str], second: list[str]) -> Transcript:
     return replace(transcript, hinted=hinted.segments)
 
 
+def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_email_is_no_disclosure(detector):
+    """tiny.en at 8 kHz: "j dot price at outlook dot com"; the decode given "gay" in its
+    vocabulary wrote "Gay" for the "j". The first pass found an email there: no orientation.
+    Over digits the same rule does not hold (a first pass looping on digits hides speech)."""
+    first = ["And your email for the documents?", "1|yay dot price at outlook dot com."]
+    transcript = _hinted(first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
+    digits = ["And the account number?", "1|6 -6 -1 -2 -0 -4 -8 -9 -9 -9 -9 -9"]
+    transcript = _hinted(digits, ["And the account number?", "1|Six six one two, oh four eight nine. I'm gay, and I'm"])
+    assert "sex_life_sexual_orientation" in detected_words(transcript, detector.detect(transcript))
+
+
 def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(detector):
     transcript = _hinted(
         ["Annual leave, what dates are you after?", "1|The last week of March, I'm mostly, so Fridays off please."],
