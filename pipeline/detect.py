@@ -74,10 +74,12 @@ _SPELLED = frozenset({"email_address", "postcode", "national_insurance_number", 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
-# A digit or a spelled letter as a word: "7,", "-4", "four", and letters as Whisper writes
-# them spelled out, in capitals ("QT", "C.", "L.S."), but not "I" or "a".
+# A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
+# spelled out, in capitals ("QT", "C.", "L.S."), but not "I" or "a", and capitals run into
+# digits ("M10425", "4FR").
 _DIGIT_OR_LETTER = re.compile(
-    r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|(?i:" + "|".join(DIGIT_WORDS) + r"))\W*$")
+    r"^\W*(\d[\d\W]*|[A-HJ-Z]|[A-Z]{2}|[A-Z]\.([A-Z]\.?)*|[A-Z\d]*([A-Z]\d|\d[A-Z])[A-Z\d]*|(?i:"
+    + "|".join(DIGIT_WORDS) + r"))\W*$")
 PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # what placeholder() writes
 _SENTENCE_END = (".", "?", "!")
 

@@ -893,6 +893,8 @@ def test_the_second_decode_adds_a_name_given_in_words_but_not_one_spacy_tagged(d
         ("1|Visa, it's 4539, 1488, 0343, 6467.", "1|Meena, diabetes, 4539, 1488, 0343, 6467."),
         # A loop on one word of it.
         ("1|Women, they, they, they, they, they.", "1|Women. Deaf, gay, gay, gay, gay."),
+        # A driving licence's "J A" heard as "gay" after its letters run into digits.
+        ("1|FMI, TH, M1O425, yay and I'm KL.", "1|FMI, DH, M10425, gay and I'm KL."),
     ],
 )
 def test_vocabulary_words_heard_into_digits_or_a_loop_are_not_disclosures(detector, first, hinted):
