@@ -508,7 +508,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         clause_start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, prompt_start, pos)), default=prompt_start)
         own_words = {w.lower() for w in _WORD.findall(text[clause_start : prompt_end.end()])}
         cut_off = not (self._SPEAKER_OWN | self._NARRATING) & own_words and prompt.rstrip().endswith(",")
-        if not (said_with_value or terse or cut_off or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+        # ... and so is one answered at once by a short sentence with digits in it ("Freebie gets
+        # on the back." then "free one payment." for "Three digits on the back?" then "three one
+        # seven"), unless the prompt is the speaker's own ("I'll read you my card number.").
+        following = self._SENTENCE.search(text, prompt_end.end())
+        reply = following.group().lstrip() if following else ""
+        answered = (
+            entity not in self.skip_negative and not (self._SPEAKER_OWN | self._NARRATING) & own_words
+            and bool(DIGITISH.search(reply))
+            and len(_WORD.findall(reply)) <= self.max_answer_words.get(entity, self.default_max_words)
+        )
+        if not (said_with_value or terse or cut_off or answered or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):
             return []  # verification pass: answered in its own sentence and already redacted
@@ -518,7 +528,6 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             spans += [in_sentence] if in_sentence else []
             # The digits in the prompt's sentence may be the agent's own ("last 3 digits ... 42
             # pounds 50"); the caller's value can still follow, on the other channel.
-            following = self._SENTENCE.search(text, prompt_end.end())
             if not (following and DIGITISH.match(following.group().lstrip())):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)

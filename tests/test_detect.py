@@ -966,3 +966,13 @@ def test_the_redacted_transcript_names_an_answer_by_the_question_not_by_its_shap
     assert "phone_number" in detected_words(transcript, detections)  # both are found ...
     segments = TextRedactor(RedactionSettings()).redact(transcript, detections)
     assert segments[1].text == "[CARD_NUMBER].", segments  # ... and the question names it
+
+
+def test_an_item_named_without_a_question_is_asked_when_digits_answer_it_at_once(detector):
+    """Base at 8 kHz: "Three digits on the back?" as "Freebie gets on the back." (no question
+    mark, no request word) and the code as "free one payment."; the code is bleeped. The
+    speaker's own mention is no question ("I'll read you my card number. 4 weeks ago ...")."""
+    asked = make_transcript(["And when does it run out?", "Freebie gets on the back.", "1|free one payment.", "And the fine is paid."])
+    assert detected_words(asked, detector.detect(asked)).get("card_security_code") == ["free", "one", "payment."]
+    own = make_transcript(["1|I'll read you the code on the back.", "1|It was 4 weeks ago."])
+    assert "card_security_code" not in detected_words(own, detector.detect(own))
