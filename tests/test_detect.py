@@ -976,3 +976,10 @@ def test_an_item_named_without_a_question_is_asked_when_digits_answer_it_at_once
     assert detected_words(asked, detector.detect(asked)).get("card_security_code") == ["free", "one", "payment."]
     own = make_transcript(["1|I'll read you the code on the back.", "1|It was 4 weeks ago."])
     assert "card_security_code" not in detected_words(own, detector.detect(own))
+
+
+def test_a_long_car_number_is_the_card_number(detector):
+    """Base at 8 kHz: "I'll take the long card number when you're ready." as "... long car
+    number ..." and the fives of the number as "I'm"; the answer is the card number."""
+    transcript = make_transcript(["Membership renewals. I'll take the long car number when you're ready.", "1|Four thousand, so I'm six six, I'm I'm six six."])
+    assert detected_words(transcript, detector.detect(transcript)).get("card_number", [])[:2] == ["Four", "thousand,"]
