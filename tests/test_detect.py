@@ -224,6 +224,8 @@ POSITIVE = [
     (["Hello.", "1|I'm half Jamaican, if that's what the form means."], "racial_ethnic_origin", ["half", "Jamaican,"]),
     (["Hello.", "1|I'm a Tory through and through, so no leaflets from them."], "political_opinion", ["Tory"]),
     (["Hello.", "1|I'm pansexual and the form only has three boxes."], "sex_life_sexual_orientation", ["pansexual"]),
+    (["Bank security team.", "1|I don't want my voice used as my password anymore, please switch it off."], "biometric", ["voice", "used", "password"]),
+    (["Lettings. Where are you staying at the moment?", "1|Fought it to a million, no less six, to me."], "address", ["Fought", "million,", "six,"]),
     # base, 8 kHz: "My fiancee and I are both women"; the partner alone tells nothing from a man.
     (["Wedding venue.", "1|My fiancee and I are both women and we are getting married next June."], "sex_life_sexual_orientation", ["both", "women"]),
     (["Hotel bookings.", "1|Me and my partner are both men, is that a problem?"], "sex_life_sexual_orientation", ["both", "men,"]),
