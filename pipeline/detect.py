@@ -68,7 +68,7 @@ _NEW_SUBJECT = _CLAUSE_OPENERS | {
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 # Identifiers read out letter by letter.
-_SPELLED = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
+_SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
@@ -343,7 +343,7 @@ class Detector:
             # Said over what the first pass found to be spelled out: the vocabulary put a word
             # on a letter ("Gay not pride at outlook.com" for "j dot price ..."). Not over
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
-            if d.category in self.settings.phrase_categories and all(covered.get(k) in _SPELLED for k in keys):
+            if d.category in self.settings.phrase_categories and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
             if d.category not in self.settings.phrase_categories:
                 within_card = {covered[k] for k in keys if k in covered} | {d.category} <= _CARD_CATEGORIES

@@ -528,7 +528,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             spans += [in_sentence] if in_sentence else []
             # The digits in the prompt's sentence may be the agent's own ("last 3 digits ... 42
             # pounds 50"); the caller's value can still follow, on the other channel.
-            if not (following and DIGITISH.match(following.group().lstrip())):
+            if not DIGITISH.match(reply):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
         return spans + ([answer] if answer else [])
