@@ -333,8 +333,9 @@ class Detector:
         for d, as_found in self._detect(hinted, transcript_text(hinted), self.hotword_entities):
             if d.detector in self.settings.hotword_skip_recognizers:
                 continue
+            phrase = d.category in self.settings.phrase_categories
             # Only a vocabulary word can be made up in noise; digits among digits are the point.
-            if d.category in self.settings.phrase_categories and self._heard_into_noise(hinted, as_found or d.words):
+            if phrase and self._heard_into_noise(hinted, as_found or d.words):
                 continue
             channel = hinted.segments[d.words[0][0]].channel
             keys = self._said_at(transcript, hinted, as_found or d.words, channel)
@@ -343,9 +344,9 @@ class Detector:
             # Said over what the first pass found to be spelled out: the vocabulary put a word
             # on a letter ("Gay not pride at outlook.com" for "j dot price ..."). Not over
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
-            if d.category in self.settings.phrase_categories and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
+            if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
-            if d.category not in self.settings.phrase_categories:
+            if not phrase:
                 within_card = {covered[k] for k in keys if k in covered} | {d.category} <= _CARD_CATEGORIES
                 keys = keys if within_card else {k for k in keys if k not in covered}
                 if not keys:
