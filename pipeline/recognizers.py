@@ -478,6 +478,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
     # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
+    _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
     def _other_questions(self, text: str, start: int, end: int, entity: str) -> list[re.Match]:
@@ -552,7 +553,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 continue  # the agent's "yep" between the groups of a number
             if n and self._MOVING_ON.match(body):
                 break
-            if n and values_only and not self._continues_value(body):
+            if n and values_only and not self._continues_value(body, entity):
                 break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 asks = self._other_questions(text, clause.start(), clause.end(), entity)
@@ -573,7 +574,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
                 after = text[capital.end() : clause.end()] if capital else ""
                 # ... and a value ends there unless the new sentence goes on with it ("And 5 5 ...").
-                moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after)))
+                moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after, entity)))
                 cut = capital.start() if moving_on else clause.end()
                 for w in _WORD.finditer(text, clause.start(), cut):
                     chosen.append(w)
@@ -608,13 +609,15 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 return ands[0].start()
         return None
 
-    def _continues_value(self, sentence: str) -> bool:
+    def _continues_value(self, sentence: str, entity: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""
         return bool(
             DIGITISH.match(sentence.lstrip())
             or self._SPELLED.match(sentence)
             or self._DOMAIN_PART.match(sentence)
             or self._DIGIT_SOUNDING.match(sentence)
+            # An email cut into sentences at a spoken "dot": "K." then "not ramen .hottmail .co .uk".
+            or (entity == "EMAIL_ADDRESS" and self._EMAIL_PART.search(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
         )
 
     def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:

@@ -236,6 +236,23 @@ POSITIVE = [
     (["Hello.", "1|I got a caution for shoplifting when I was nineteen."], "criminal_offence", ["caution", "shoplifting"]),
     (["Hello.", "1|I was fined for fare dodging last year."], "criminal_offence", ["fare", "dodging"]),
     (["Hello.", "1|My union is Unite and they said to ring you."], "trade_union_membership", ["union", "Unite"]),
+    # Gender identity goes with orientation (special_categories.yaml says why).
+    (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
+    (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
+    # A union named by initials or a common word, said as where the caller belongs.
+    (["Passport office, customer line.", "I'm in PCS, and we want to try to fly away, so can I move my appointment?"], "trade_union_membership", ["in", "PCS,"]),
+    (["Hello.", "1|She's with Unite, they're helping her."], "trade_union_membership", ["with", "Unite,"]),
+    # "What's the first line of your address?" with "address" misheard.
+    (["Water billing.", "What's the first line on your admit?", "1|Inward option close.", "And the postcode?"], "address", ["Inward", "option", "close."]),
+    # An email cut into sentences at a spoken "dot".
+    (["Housing survey.", "And your email for the results.", "1|K.", "1|not ramen .hottmail .co .uk", "That's everything."], "email_address", ["K.", "ramen", ".hottmail", ".uk"]),
+    (["Hello.", "1|I've just come out of hospital after a bypass."], "health", ["out", "hospital"]),
+    (["Hello.", "1|I'm on maternity leave until March."], "health", ["maternity", "leave"]),
+    (["Hello.", "1|I'm waiting on test results from the hospital."], "health", ["test", "results"]),
+    (["Hello.", "1|I'm a member of the Church of Scotland."], "religious_belief", ["Church", "Scotland."]),
+    (["Hello.", "1|As a Punjabi family we'd like a halal menu."], "racial_ethnic_origin", ["Punjabi", "family"]),
+    (["Hello.", "1|I set up Touch ID on the app."], "biometric", ["Touch", "ID"]),
+    (["Hello.", "1|I'm out on licence, so I have to tell you where I'm staying."], "criminal_offence", ["out", "licence,"]),
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
@@ -260,6 +277,16 @@ NEGATIVE = [
     (["The water is on treatment at the plant, so it's safe."], ["health"]),
     # "Payroll queries" and the second decode's "Diagnosed," made up from its vocabulary.
     (["Payroll, queer is. I'm calling about my overtime."], ["sex_life_sexual_orientation"]),
+    (["We're transitioning to a new supplier next month, so I'd like to transfer the account."], ["sex_life_sexual_orientation"]),
+    (["I'm on the Trans Pennine Express to Leeds."], ["sex_life_sexual_orientation"]),
+    (["The operation of the new system is confusing."], ["health"]),
+    (["I'm on maternity cover for Sarah, can I help?"], ["health"]),
+    (["He reversed out of hospital car park and hit my car."], ["health"]),
+    (["We're waiting for the test results from the lab on the boiler."], ["health"]),
+    (["Is the venue on licence until midnight?"], ["criminal_offence"]),
+    (["My gender recognition certificate came through."], ["genetic"]),
+    (["I'm in Prospect Road, and I was in Equity House yesterday."], ["trade_union_membership"]),
+    (["Is this first line support?", "1|Yes, it is."], ["address"]),
     (["General queer is, how can I help?"], ["sex_life_sexual_orientation"]),
     (["Hello.", "1|Diagnosed, okay, thanks."], ["health"]),
     (["Do you have any pre-existing medical conditions?"], ["health", "criminal_offence"]),
@@ -678,6 +705,14 @@ def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
     assert not bleeped & {"And", "expiry?", "security", "That's", "gone"}, found
 
 
+
+def test_an_email_goes_on_into_a_short_sentence_with_its_domain_only(detector):
+    """An email cut at a spoken "dot" goes on into the next sentence when that sentence is the
+    rest of an address, not when it is the caller talking about a website."""
+    rest = make_transcript(["What email should it go to?", "1|K.", "1|not ramen .hottmail .co .uk"])
+    assert detected_words(rest, detector.detect(rest)).get("email_address") == ["K.", "not", "ramen", ".hottmail", ".co", ".uk"]
+    talk = make_transcript(["What email should it go to?", "1|K.", "1|I found the form on the www .gov .uk site, but that's another matter entirely and not for today."])
+    assert detected_words(talk, detector.detect(talk)).get("email_address") == ["K."]
 def test_groups_after_a_card_read_in_one_run_are_its_expiry_and_code(detector):
     """Short numbers after "card" count towards the card only until it was read: here it came
     in one run, so "December 28" is its expiry and 442 its security code."""
