@@ -449,6 +449,13 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
         r"we'll|anything else|and (the|your|what|when|how|any|can|could|is))\b", re.I)
 
+    # A sentence that puts the answer off: the caller finding it, the agent waiting.
+    _HOLDING = re.compile(
+        r"^\W*((yep|yeah|yes|ok|okay|sure|right|of course|certainly|no problem|go on|go ahead|one (moment|second|sec)|"
+        r"just a (moment|second|sec|minute)|hang on|hold on|bear with me|take your time|no rush|no hurry|"
+        r"(whenever|when) you're ready|let me (just )?(find|get|grab|check|look for|dig out)( it| that| my \w+| the \w+)?|"
+        r"uh|um|erm|mm)\W*){1,4}$", re.I)
+    _MAX_HOLDS = 3
     _ACKNOWLEDGEMENT = re.compile(r"^\W*((yep|yeah|yes|ok|okay|uh-huh|uh|huh|m+|m+h+m+|go on|right|sure|got that)\W*){1,3}$", re.I)
     # A sentence that opens like this is the agent asking something else, not an answer.
     _ASKS_ON = re.compile(
@@ -539,8 +546,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         limit = self.max_answer_words.get(entity, self.default_max_words)
         values_only = entity not in self.skip_negative  # identifiers, numbers, names
         chosen: list[re.Match] = []
-        for n, sentence in enumerate(self._SENTENCE.finditer(text, pos)):
+        held = 0  # sentences before the answer that put it off
+        for i, sentence in enumerate(self._SENTENCE.finditer(text, pos)):
             body = sentence.group()
+            n = i - held  # sentences of the answer before this one
+            if n == 0 and values_only and held < self._MAX_HOLDS and self._HOLDING.match(body):
+                # "Take your time." or "Hang on, let me find it." before the value: the answer
+                # is still to come. Not for a disclosure, where "Yes." is the answer.
+                held += 1
+                continue
+            if n == 0 and held and self._MOVING_ON.match(body):
+                return None  # held, then the agent moved on: no answer was given
             if n == 0 and self._REDACTED.search(body):
                 return None  # verification pass: the answer was found and redacted already
             asks = body.rstrip().endswith("?")

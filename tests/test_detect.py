@@ -713,6 +713,26 @@ def test_an_email_goes_on_into_a_short_sentence_with_its_domain_only(detector):
     assert detected_words(rest, detector.detect(rest)).get("email_address") == ["K.", "not", "ramen", ".hottmail", ".co", ".uk"]
     talk = make_transcript(["What email should it go to?", "1|K.", "1|I found the form on the www .gov .uk site, but that's another matter entirely and not for today."])
     assert detected_words(talk, detector.detect(talk)).get("email_address") == ["K."]
+
+
+@pytest.mark.parametrize("lines, category, answer", [
+    # Stereo: the agent waits between the question and the answer.
+    (["Airline bookings. Your booking name for the ticket?", "Take your time.", "1|A litre of noise.", "Thanks."], "person_name", ["A", "litre", "of", "noise."]),
+    (["Council sites. What's your current address?", "No rush.", "1|I launch and close.", "And we'll write to you."], "address", ["I", "launch", "and", "close."]),
+    # The caller finds it first.
+    (["Council sites. What's your current address?", "1|Hang on, let me check.", "1|I launch and close.", "And we'll write to you."], "address", ["I", "launch", "and", "close."]),
+])
+def test_an_answer_put_off_by_a_holding_sentence_is_the_sentence_after_it(detector, lines, category, answer):
+    transcript = make_transcript(lines)
+    assert detected_words(transcript, detector.detect(transcript)).get(category) == answer
+
+
+def test_a_holding_sentence_then_the_agent_moving_on_is_no_answer(detector):
+    transcript = make_transcript(["Council sites. What's your current address?", "1|Okay.", "Thanks, I'll find it on the system.", "1|Great."])
+    assert "address" not in detected_words(transcript, detector.detect(transcript))
+
+
+
 def test_groups_after_a_card_read_in_one_run_are_its_expiry_and_code(detector):
     """Short numbers after "card" count towards the card only until it was read: here it came
     in one run, so "December 28" is its expiry and 442 its security code."""
