@@ -11,6 +11,7 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -72,6 +73,8 @@ _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insuran
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+# A word that can be a name: capitalised, letters only ("Nadia", "O'Neill", "Smith-Jones").
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -300,8 +303,40 @@ class Detector:
         detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
         if transcript.hinted:
             detections += self._from_hinted(transcript, tt, detections)
+        detections += self._names_said_again(transcript, tt, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
+
+    def _names_said_again(self, transcript: Transcript, tt: TranscriptText, detections: list[Detection]) -> list[Detection]:
+        """A name found once is a name wherever the call says it again: "Hi Nadia" after
+        "you're speaking to Nadia", the agent's "Done, Chloe." after "Chloe Adams". A name
+        that is also an English word ("Will", "Mark") counts only inside a sentence, not as
+        its first word ("Will you ...")."""
+        names: dict[str, float] = {}
+        found: set[tuple[int, int]] = set()
+        for d in detections:
+            if d.category == "person_name":
+                found.update(d.words)
+                for si, wi in d.words:
+                    word = _TRAILING_PUNCTUATION.sub("", transcript.segments[si].words[wi].text)
+                    if _NAME_WORD.match(word):
+                        names[word] = max(d.score, names.get(word, 0.0))
+        if not names:
+            return []
+        from .recognizers import english_words, is_english  # recognizers imports this module
+
+        known = english_words(SimpleNamespace(nlp_engine=self.analyzer.nlp_engine))
+        again = []
+        for w in tt.words:
+            word = _TRAILING_PUNCTUATION.sub("", tt.text[w.start : w.end])
+            if word not in names or (w.segment, w.word) in found:
+                continue
+            before = tt.text[: w.start].rstrip(" ")
+            opens_sentence = not before or before[-1] in "\n.?!"
+            if opens_sentence and is_english(word, known):
+                continue
+            again.append(Detection("person_name", names[word], "NameSaidAgain", ((w.segment, w.word),)))
+        return again
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:

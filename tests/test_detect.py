@@ -733,6 +733,18 @@ def test_a_holding_sentence_then_the_agent_moving_on_is_no_answer(detector):
 
 
 
+def test_a_name_found_once_is_found_wherever_it_is_said_again(detector):
+    """The redacted transcript must not give the caller's name away in the agent's read-back."""
+    intro = make_transcript(["Occupational health, you're speaking to Nadia.", "1|Hi Nadia, it's Robert Fenwick from the warehouse."])
+    assert detected_words(intro, detector.detect(intro))["person_name"].count("Nadia,") == 1
+    read_back = make_transcript(["Patient records. What's your new full name?", "1|Chloe Adams.", "Done, Chloe."])
+    assert "Chloe." in detected_words(read_back, detector.detect(read_back))["person_name"]
+
+
+def test_a_name_that_is_a_word_is_not_found_again_where_it_opens_a_sentence(detector):
+    transcript = make_transcript(["Can I take your name?", "1|It's Hope Okafor.", "Hope you don't mind me asking, Hope, is that with one F?"])
+    words = detected_words(transcript, detector.detect(transcript))["person_name"]
+    assert words.count("Hope,") == 1 and "you" not in words and words.count("Hope") == 1, words
 def test_groups_after_a_card_read_in_one_run_are_its_expiry_and_code(detector):
     """Short numbers after "card" count towards the card only until it was read: here it came
     in one run, so "December 28" is its expiry and 442 its security code."""
