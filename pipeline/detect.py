@@ -11,7 +11,6 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
 
@@ -325,15 +324,13 @@ class Detector:
             return []
         from .recognizers import english_words, is_english  # recognizers imports this module
 
-        known = english_words(SimpleNamespace(nlp_engine=self.analyzer.nlp_engine))
+        known = english_words(self.analyzer.nlp_engine)
         again = []
         for w in tt.words:
             word = _TRAILING_PUNCTUATION.sub("", tt.text[w.start : w.end])
             if word not in names or (w.segment, w.word) in found:
                 continue
-            before = tt.text[: w.start].rstrip(" ")
-            opens_sentence = not before or before[-1] in "\n.?!"
-            if opens_sentence and is_english(word, known):
+            if _opens_sentence(tt.text, w.start) and is_english(word, known):
                 continue
             again.append(Detection("person_name", names[word], "NameSaidAgain", ((w.segment, w.word),)))
         return again
@@ -591,6 +588,14 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Is the word at `start` the first of its sentence or line?"""
+    i = start
+    while i and text[i - 1] == " ":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.?!"
 
 
 def _first_phrase_end(text: str) -> int:

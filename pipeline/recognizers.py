@@ -136,13 +136,14 @@ def rest_sounds_alike(candidate: str, term: str, threshold: float = 0.75) -> boo
 _ENGLISH_WORDS: frozenset[str] | None = None
 
 
-def english_words(nlp_artifacts: NlpArtifacts | None) -> frozenset[str]:
-    """Every word form the spaCy lemmatizer knows (about 90,000), read once per process."""
+def english_words(nlp_engine) -> frozenset[str]:
+    """Every word form the spaCy lemmatizer of Presidio's `nlp_engine` knows (about 90,000),
+    read once per process."""
     global _ENGLISH_WORDS
     if _ENGLISH_WORDS is None:
         words: set[str] = set()
         try:
-            nlp = nlp_artifacts.nlp_engine.nlp["en"]  # type: ignore[union-attr]
+            nlp = nlp_engine.nlp["en"]
             lookups = nlp.get_pipe("lemmatizer").lookups
             for table in ("lemma_index", "lemma_exc"):
                 for value in lookups.get_table(table).values():
@@ -245,7 +246,7 @@ class TermListRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags=None):
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
-        known = english_words(nlp_artifacts)
+        known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         results += self._fuzzy(text, [(r.start, r.end) for r in results], known)
         excluded = [(m.start(), m.end()) for rx in self.exclusions for m in rx.finditer(text)]
         return [r for r in results if not any(s < r.end and r.start < e for s, e in excluded)]
