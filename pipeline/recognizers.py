@@ -266,7 +266,8 @@ class TermListRecognizer(PatternRecognizer):
             spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
                 self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
-                pairs = _window_starts(text, words, 2)
+                # ... nor a word and a function word ("station is" is no "statins").
+                pairs = [i for i in _window_starts(text, words, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
                 split = ["".join(lowered[i : i + 2]) for i in pairs]
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)

@@ -253,6 +253,15 @@ POSITIVE = [
     (["Hello.", "1|As a Punjabi family we'd like a halal menu."], "racial_ethnic_origin", ["Punjabi", "family"]),
     (["Hello.", "1|I set up Touch ID on the app."], "biometric", ["Touch", "ID"]),
     (["Hello.", "1|I'm out on licence, so I have to tell you where I'm staying."], "criminal_offence", ["out", "licence,"]),
+    # A union's initials misheard, a word between them and the role.
+    (["Employment tribunal enquiries.", "1|My DMV launch secretary is helping with the claim, can she ring on my behalf?"], "trade_union_membership", ["DMV", "launch", "secretary"]),
+    # A licence asked for without "driving", its sixteen characters spelled.
+    (["Car insurance renewals.", "I'll need your licence number.", "1|M -U -R -B -H -7 -1 -2 -1 -5 -G -I -N", "Quote on its way."], "driving_licence_number", ["M", "-U", "-7", "-G", "-I", "-N"]),
+    (["Hello.", "1|I was in a psychiatric ward last month."], "health", ["psychiatric", "ward"]),
+    (["Hello.", "1|My GP has referred me to a cardiologist."], "health", ["GP", "referred", "cardiologist."]),
+    (["Hello.", "1|My family are from Nigeria originally, we're Yoruba."], "racial_ethnic_origin", ["Yoruba."]),
+    (["Hello.", "1|I'm a Traveller, so we move in the spring."], "racial_ethnic_origin", ["Traveller,"]),
+    (["Hello.", "1|The union is taking my case to tribunal."], "trade_union_membership", ["union", "taking"]),
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
@@ -280,6 +289,12 @@ NEGATIVE = [
     (["We're transitioning to a new supplier next month, so I'd like to transfer the account."], ["sex_life_sexual_orientation"]),
     (["I'm on the Trans Pennine Express to Leeds."], ["sex_life_sexual_orientation"]),
     (["The operation of the new system is confusing."], ["health"]),
+    # Two words joined are a term's near-miss only when neither is a function word.
+    (["The police station is on the corner."], ["health"]),
+    (["I'm charged with organising the party."], ["criminal_offence"]),
+    (["I'm a frequent traveller with you, and we're travellers from Canada on the 9:15 train."], ["racial_ethnic_origin"]),
+    (["My GP practice secretary sent the letter, and the BT area rep rang."], ["trade_union_membership"]),
+    (["What's your TV licence number?", "1|Hang on."], ["driving_licence_number"]),
     (["I'm on maternity cover for Sarah, can I help?"], ["health"]),
     (["He reversed out of hospital car park and hit my car."], ["health"]),
     (["We're waiting for the test results from the lab on the boiler."], ["health"]),
