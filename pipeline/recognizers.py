@@ -557,8 +557,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 # is still to come. Not for a disclosure, where "Yes." is the answer.
                 held += 1
                 continue
-            if n == 0 and held and self._MOVING_ON.match(body):
-                return None  # held, then the agent moved on: no answer was given
+            if n == 0 and held and self._MOVING_ON.match(body) and not DIGITISH.search(body):
+                return None  # held, then the agent moved on: no answer was given ("Okay, it's 4929 ..." is one)
             if n == 0 and self._REDACTED.search(body):
                 return None  # verification pass: the answer was found and redacted already
             asks = body.rstrip().endswith("?")

@@ -262,6 +262,9 @@ POSITIVE = [
     (["Hello.", "1|My family are from Nigeria originally, we're Yoruba."], "racial_ethnic_origin", ["Yoruba."]),
     (["Hello.", "1|I'm a Traveller, so we move in the spring."], "racial_ethnic_origin", ["Traveller,"]),
     (["Hello.", "1|The union is taking my case to tribunal."], "trade_union_membership", ["union", "taking"]),
+    # "I just need your card" asks for the number: the answer after the caller's "Hang on." is
+    # the card, "five four" heard as "time for" with it.
+    (["Pet insurance. I just need your card to take the first payment.", "Hang on. Okay, it's time for time 5454, 5454.", "Yep.", "Time 5454, 5454.", "And the end date?"], "card_number", ["time", "for", "5454,"]),
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
@@ -295,6 +298,7 @@ NEGATIVE = [
     (["I'm a frequent traveller with you, and we're travellers from Canada on the 9:15 train."], ["racial_ethnic_origin"]),
     (["My GP practice secretary sent the letter, and the BT area rep rang."], ["trade_union_membership"]),
     (["What's your TV licence number?", "1|Hang on."], ["driving_licence_number"]),
+    (["I'll need your card back when you return the keys.", "1|Sure, it's in my wallet somewhere."], ["card_number"]),
     (["I'm on maternity cover for Sarah, can I help?"], ["health"]),
     (["He reversed out of hospital car park and hit my car."], ["health"]),
     (["We're waiting for the test results from the lab on the boiler."], ["health"]),
