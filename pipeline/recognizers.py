@@ -502,21 +502,17 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         prompt_start = max((m.end() for m in self._STOP.finditer(text, 0, pos)), default=0)
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and self._value_like(text, pos, prompt_end.start(), entity)
-        # A bare "Expiry date." is a question whose "?" the recogniser dropped.
-        words = [w.lower() for w in _WORD.findall(prompt)]
-        # ... and so is "And his date of birth." with the "?" lost; "My postcode." is not.
-        # ... and so is a request made as a noun phrase, no verb in it: "A phone number for the
-        # proof.", "Your full name."
-        terse = not self._SPEAKER_OWN & set(words) and (
-            len(words) <= 3 or (len(words) <= 8 and (words[0] == "and" or (words[0] in self._DETERMINERS and not self._VERBS & set(words))))
-        )
+        # A bare "Expiry date." is a question whose "?" the recogniser dropped; so is one in its
+        # own clause after an acknowledgement ("Of course, a name for the booking.").
+        clause_start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, prompt_start, pos)), default=prompt_start)
+        clause_words = [w.lower() for w in _WORD.findall(text[clause_start : prompt_end.end()])]
+        terse = self._terse([w.lower() for w in _WORD.findall(prompt)]) or (clause_start > prompt_start and self._terse(clause_words))
         # ... and so is one cut off by the caller's answer ("noted, once the postcode," for
         # "What's the postcode?"): the other side spoke before the sentence ended. Not the
         # agent saying what they will do ("I'll update the postcode, ...").
         # Who speaks is read in the prompt's own clause: "I'll add you to the list, what's your
         # current address," is the agent asking.
-        clause_start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, prompt_start, pos)), default=prompt_start)
-        own_words = {w.lower() for w in _WORD.findall(text[clause_start : prompt_end.end()])}
+        own_words = set(clause_words)
         cut_off = not (self._SPEAKER_OWN | self._NARRATING) & own_words and prompt.rstrip().endswith(",")
         # ... and so is one answered at once by a short sentence with digits in it ("Freebie gets
         # on the back." then "free one payment." for "Three digits on the back?" then "three one
@@ -542,6 +538,14 @@ class PromptedAnswerRecognizer(EntityRecognizer):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
         return spans + ([answer] if answer else [])
+
+    def _terse(self, words: list[str]) -> bool:
+        """Is a sentence without "?" that names an item still a question? A bare item ("Expiry
+        date."), one after "and" ("And his date of birth.") or a noun phrase with no verb ("A
+        phone number for the proof.", "Your full name."); not the speaker's own ("My postcode.")."""
+        return bool(words) and not self._SPEAKER_OWN & set(words) and (
+            len(words) <= 3 or (len(words) <= 8 and (words[0] == "and" or (words[0] in self._DETERMINERS and not self._VERBS & set(words))))
+        )
 
     def _answer_after(self, text: str, pos: int, entity: str) -> tuple[int, int] | None:
         """The sentences after the prompt's sentence that answer it."""

@@ -265,6 +265,9 @@ POSITIVE = [
     # "I just need your card" asks for the number: the answer after the caller's "Hang on." is
     # the card, "five four" heard as "time for" with it.
     (["Pet insurance. I just need your card to take the first payment.", "Hang on. Okay, it's time for time 5454, 5454.", "Yep.", "Time 5454, 5454.", "And the end date?"], "card_number", ["time", "for", "5454,"]),
+    # A request in its own clause after an acknowledgement, its "?" lost: "Of course. A name
+    # for the booking?" as base wrote it.
+    (["Catering bookings.", "1|We can do and it's for everybody, so everything must be vegetarian.", "Of course, a name for the bookings.", "1|Pray a charm.", "Thank you."], "person_name", ["Pray", "a", "charm."]),
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
@@ -299,6 +302,8 @@ NEGATIVE = [
     (["My GP practice secretary sent the letter, and the BT area rep rang."], ["trade_union_membership"]),
     (["What's your TV licence number?", "1|Hang on."], ["driving_licence_number"]),
     (["I'll need your card back when you return the keys.", "1|Sure, it's in my wallet somewhere."], ["card_number"]),
+    (["Okay, the postcode I have is wrong.", "1|Oh, right."], ["postcode"]),
+    (["There's a name on the parcel but it's not mine.", "1|Okay, I'll check."], ["person_name"]),
     (["I'm on maternity cover for Sarah, can I help?"], ["health"]),
     (["He reversed out of hospital car park and hit my car."], ["health"]),
     (["We're waiting for the test results from the lab on the boiler."], ["health"]),
