@@ -268,6 +268,9 @@ POSITIVE = [
     # A request in its own clause after an acknowledgement, its "?" lost: "Of course. A name
     # for the booking?" as base wrote it.
     (["Catering bookings.", "1|We can do and it's for everybody, so everything must be vegetarian.", "Of course, a name for the bookings.", "1|Pray a charm.", "Thank you."], "person_name", ["Pray", "a", "charm."]),
+    # An Amex code asked for as "the 4 digit code on the front", read at the end of the
+    # caller's segment that also held the card and the expiry.
+    (["Parking fines, card number when you're ready.", "1|3 minute 2, 8, 2, 4, 6, 3, 1, 4, 5,", "Sanks, expiry.", "1|4, 1 slash 30,", "And the 4 digit code on the front.", "1|1, 2, 3, 4,", "Paid, thank you."], "card_security_code", ["1,", "2,", "3,", "4,"]),
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
