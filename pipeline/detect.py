@@ -595,7 +595,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     i = start
     while i and text[i - 1] == " ":
         i -= 1
-    return i == 0 or text[i - 1] in "\n.?!"
+    return i == 0 or bool(_SENTENCE_BREAK.match(text, i - 1))
 
 
 def _first_phrase_end(text: str) -> int:
