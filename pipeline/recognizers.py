@@ -88,16 +88,20 @@ def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
     return [i for i in range(len(words) - size + 1) if not any(ends[i : i + size - 1])]
 
 
-def _sound_windows(text: str, size: int) -> tuple[tuple[str, str, int, int], ...]:
+def _sound_windows(text: str, size: int, within_clause: bool = False) -> tuple[tuple[str, str, int, int], ...]:
     """(words, sound key, start, end) of every run of `size` words in one sentence, not opening
-    on a function word."""
+    on a function word; `within_clause`: not across a comma either."""
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
+    pauses = [within_clause and bool(_PAUSE.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
     return tuple(
         (" ".join(lowered[i : i + size]), sound_key(" ".join(lowered[i : i + size])), words[i].start(), words[i + size - 1].end())
         for i in _window_starts(text, words, size)
-        if lowered[i] not in _LEADING_FUNCTION_WORDS
+        if lowered[i] not in _LEADING_FUNCTION_WORDS and not any(pauses[i : i + size - 1])
     )
+
+
+_PAUSE = re.compile(r"[,;:]")
 
 
 # ASR does not turn the first syllable of a term into one of these: a window opening on one
@@ -282,7 +286,9 @@ class TermListRecognizer(PatternRecognizer):
         spellings not far apart, and the candidate may not open on a function word."""
         if not self.phonetic_terms:
             return
-        flat = [window for size in self.phonetic_window_sizes for window in _sound_windows(text, size)]
+        # A term is said in one breath: a comma inside the run is a pause between two phrases
+        # ("with twins, can" is no "vein scan"). A question may be garbled across one ("post, God").
+        flat = [window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)]
         if not flat:
             return
         keys = [w[1] for w in flat]

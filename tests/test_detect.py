@@ -423,6 +423,8 @@ NEGATIVE = [
     # A question reported, not answered.
     (["Recruitment, hello.", "1|On the form it asks about convictions, do I fill that in?"], ["criminal_offence"]),
     (["Hello.", "1|The form has a question about religion, is that compulsory?"], ["religious_belief"]),
+    # A term is said in one breath: words either side of a comma do not sound like it ("vein scan").
+    (["I'm 32 weeks pregnant with twins, can I still fly?"], ["biometric"]),
 ]
 
 
