@@ -93,6 +93,8 @@ POSITIVE = [
     (["Graham Whitfield, I've been a Conservative councillor for ten years."], "political_opinion", ["Conservative", "councillor"]),
     (["Yes, my wife is on home oxygen for her lungs, so a power cut is serious."], "health", ["oxygen", "lungs,"]),
     (["I don't want my face scanned at the e-gates."], "biometric", ["face", "scanned"]),
+    # A face compared with a photo, whatever the machine was heard as.
+    (["Ladygate wasn't matched my face to my passport photo, so I was held for an hour."], "biometric", ["matched", "face", "photo,"]),
     # A terse prompt whose "?" was lost, and a name asked for with another word before it.
     (["I'll take the card now.", "5454 5454 5454 5454.", "Expirate.", "Oh, I'm 27."], "card_expiry", ["27."]),
     (["Can I take your employee name for the refund?", "1|Grace Adeyemi."], "person_name", ["Grace", "Adeyemi."]),
@@ -425,6 +427,7 @@ NEGATIVE = [
     (["Hello.", "1|The form has a question about religion, is that compulsory?"], ["religious_belief"]),
     # A term is said in one breath: words either side of a comma do not sound like it ("vein scan").
     (["I'm 32 weeks pregnant with twins, can I still fly?"], ["biometric"]),
+    (["They'll match my face paint to the costume."], ["biometric"]),
 ]
 
 
