@@ -145,7 +145,7 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
     runs.sort(key=lambda r: (r[0], r[1]))
     merged: list[tuple[int, list[tuple[int, int]]]] = []
     for _, channel, run in runs:
-        if merged and merged[-1][0] == channel and not _ends_sentence(transcript, merged[-1][1][-1]):
+        if merged and merged[-1][0] == channel and not _ends_sentence(transcript, merged[-1][1][-1]) and not _opens_segment_sentence(transcript, run[0]):
             # Whisper ended a segment mid-sentence ("I got a speeding" | "conviction in 2023"):
             # the sentence goes on unless the other side spoke in between.
             merged[-1][1].extend(run)
@@ -179,6 +179,26 @@ def _split_at_other_turns(transcript: Transcript, runs: list) -> list:
 
 def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
     return transcript.segments[key[0]].words[key[1]].text.endswith(_SENTENCE_END)
+
+
+def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
+    """Does a segment open on a capitalised word that only opens sentences ("My", "Can")? Whisper
+    writes a sentence it carries on in a new segment in lower case ("in conviction, ..."), so
+    one like this is a new sentence even where the segment before it has no full stop: in a
+    mono call, often the other side's ("Employment tribunal enquiries" | "My GMB rep ...")."""
+    if key[1] != 0:
+        return False
+    text = transcript.segments[key[0]].words[0].text.strip(",")
+    return text[:1].isupper() and text.lower() in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = {
+    "my", "our", "your", "the", "we", "we're", "we've", "it", "it's", "that", "that's", "this", "there", "there's",
+    "he", "he's", "she", "she's", "they", "they're", "yes", "yeah", "no", "okay", "ok", "so", "and", "but", "can",
+    "could", "would", "will", "what", "what's", "how", "when", "where", "who", "which", "is", "are", "do", "does", "did",
+    "have", "has", "thanks", "thank", "sorry", "lovely", "right", "sure", "great", "perfect", "please", "just", "oh",
+    "well", "also", "hi", "hello", "good", "let", "let's",
+}  # fmt: skip
 
 
 def transcript_text(transcript: Transcript) -> TranscriptText:

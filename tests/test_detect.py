@@ -465,6 +465,21 @@ def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, catego
     assert found[category][-1] == last_word
 
 
+@pytest.mark.parametrize(
+    "lines, category, first_word, last_word",
+    [
+        # Mono: a greeting without a full stop, then the caller's sentence in a new segment.
+        (["Employment tribunal and choir is", "My GMB branch secretary is helping with the claim."], "trade_union_membership", "My", "claim."),
+        # A sentence Whisper carried on into a new segment is written in lower case.
+        (["Any motoring convictions? I got a speeding", "conviction in 2023."], "criminal_offence", "I", "2023."),
+    ],
+)
+def test_a_segment_opening_on_a_capitalised_sentence_opener_starts_a_sentence(detector, lines, category, first_word, last_word):
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert (found[category][0], found[category][-1]) == (first_word, last_word), found
+
+
 def test_a_sentence_run_across_the_other_sides_turns_is_split(detector):
     """Stereo: the customer's recogniser made one sentence of three answers while the agent
     asked two more questions; each answer still goes with its question."""
