@@ -20,8 +20,13 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	fi
 
+# The environment and models take about 2.5 GB; pip's own "No space left on device" comes
+# halfway through, so say it first.
+SETUP_NEEDS_MB := 3000
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }
+	@free=$$(df -Pm . | awk 'NR==2 {print $$4}'); [ "$$free" -ge $(SETUP_NEEDS_MB) ] || \
+	  { echo "make setup needs about $(SETUP_NEEDS_MB) MB free here and $$free MB are free: free some space and run it again"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
