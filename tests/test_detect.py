@@ -283,6 +283,9 @@ NEGATIVE = [
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A subject of study, not the speaker's faith.
     (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
+    # A shop named for a faith, or one near a place of worship, is where something is.
+    (["I'm ringing about the flat on Chapel Lane near the Islamic bookshop."], ["religious_belief"]),
+    (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
     (["Can I pay at the Union Street post office?"], ["trade_union_membership"]),
     (["I'm sick of waiting, honestly."], ["health"]),
     (["Funding from the European Union ended."], ["trade_union_membership"]),
