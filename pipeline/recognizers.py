@@ -964,8 +964,57 @@ class DigitRunRecognizer(EntityRecognizer):
         return last
 
 
+class InitialsRecognizer(EntityRecognizer):
+    """An organisation's initials heard with at most one letter wrong, then a word saying who
+    belongs to it: "I'm a DMB member" for GMB. Telephone audio loses most of what tells G from
+    D, B from P, M from N. The letters must be capitals, as Whisper writes letters it heard one
+    by one ("D.M.B.", "D &B"), as many as the initials have, no English word ("a NEW member"),
+    and not other initials common on calls (`exclusions`: "the BMW rep" is no BMA rep)."""
+
+    # The utterances split after "R.C.M.", so the role may be on the next line.
+    _LETTERS = re.compile(r"(?<![A-Za-z])([A-Z](?:[ .&-]{0,2}[A-Z]){1,5})(?:\.?[ ,]+|\.\n)(\w+)\b")
+
+    def __init__(
+        self,
+        supported_entity: str,
+        initials: list[str],
+        roles: list[str],
+        name: str | None = None,
+        exclusions: list[str] | None = None,
+        score: float = 0.5,
+        supported_language: str = "en",
+    ):
+        self.initials = [i.upper() for i in initials]
+        self.roles = {r.lower() for r in roles}
+        self.excluded = {e.upper() for e in exclusions or []}
+        self.score = score
+        super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
+
+    def load(self) -> None:  # nothing to load: all configuration is in YAML
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
+        results = []
+        for m in self._LETTERS.finditer(text):
+            letters = re.sub(r"[ .&-]", "", m.group(1))
+            if m.group(2).lower() not in self.roles or letters in self.excluded or letters.lower() in known:
+                continue  # "a NEW member" is a word in capitals
+            if any(len(i) == len(letters) and sum(a != b for a, b in zip(i, letters)) <= 1 for i in self.initials):
+                results.append(
+                    RecognizerResult(
+                        self.supported_entities[0], m.start(), m.end(2), self.score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )  # fmt: skip
+                )
+        return results
+
+
 RECOGNIZER_CLASSES = {
-    cls.__name__: cls for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer)
+    cls.__name__: cls for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer)
 }
 
 

@@ -93,6 +93,9 @@ POSITIVE = [
     (["Graham Whitfield, I've been a Conservative councillor for ten years."], "political_opinion", ["Conservative", "councillor"]),
     (["Yes, my wife is on home oxygen for her lungs, so a power cut is serious."], "health", ["oxygen", "lungs,"]),
     (["I don't want my face scanned at the e-gates."], "biometric", ["face", "scanned"]),
+    # A union's initials with one letter misheard, then its role.
+    (["My pay was docked for the strike, I'm a DMB member."], "trade_union_membership", ["DMB", "member."]),
+    (["I'm the R.C.M. rep on the ward."], "trade_union_membership", ["R.C.M.", "rep"]),
     # A face compared with a photo, whatever the machine was heard as.
     (["Ladygate wasn't matched my face to my passport photo, so I was held for an hour."], "biometric", ["matched", "face", "photo,"]),
     # A terse prompt whose "?" was lost, and a name asked for with another word before it.
@@ -283,6 +286,10 @@ NEGATIVE = [
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A subject of study, not the speaker's faith.
     (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
+    # Initials one letter from a union's that are other organisations, or a word in capitals.
+    (["I'm an RAC member and I've broken down on the M4."], ["trade_union_membership"]),
+    (["The BMW rep rang me about the finance."], ["trade_union_membership"]),
+    (["I'm a NEW member of the gym."], ["trade_union_membership"]),
     # A shop named for a faith, or one near a place of worship, is where something is.
     (["I'm ringing about the flat on Chapel Lane near the Islamic bookshop."], ["religious_belief"]),
     (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
