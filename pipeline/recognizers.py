@@ -1013,8 +1013,68 @@ class InitialsRecognizer(EntityRecognizer):
         return results
 
 
+_NOT_NAME_ENTITIES = frozenset({"NORP", "DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+
+
+class ReadBackNameRecognizer(EntityRecognizer):
+    """A first name the agent says back to the caller: "Thanks, Helen.", "Done, Chloe.", "And
+    your date of birth, Graham?". A capitalised word after one of `openers`, or closing a
+    question after a comma, with only a pause after it, that spaCy tags as a proper noun and
+    not as a nationality or date, and no term of address ("..., Sir?"). "Thanks. Bye." is two
+    sentences, not a name."""
+
+    _NAME = r"(?-i:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?)"
+    _NOT_NAMES = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "christmas", "easter", "bye", "goodbye", "sir", "madam", "mam", "ma", "mum", "dad", "mate", "love", "dear",
+        "pal", "everyone", "god",
+    }  # fmt: skip
+
+    def __init__(
+        self,
+        supported_entity: str,
+        openers: list[str],
+        name: str | None = None,
+        score: float = 0.5,
+        supported_language: str = "en",
+    ):
+        alternatives = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+        self.after_opener = re.compile(rf"\b(?:{alternatives}),?[ ]+({self._NAME})(?=[,.!?]|[ ]*$)", re.IGNORECASE | re.MULTILINE)
+        self.closing_question = re.compile(rf",[ ]+({self._NAME})\?", re.IGNORECASE)
+        self.openers = {o.lower() for o in openers}
+        self.score = score
+        super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
+
+    def load(self) -> None:  # nothing to load: all configuration is in YAML
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        # spaCy's entity type tells a name from a nationality or a date; not from a place, as
+        # the small model takes "Helen" for one.
+        proper_nouns = (
+            {t.idx for t in nlp_artifacts.tokens if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAME_ENTITIES} if nlp_artifacts else set()
+        )
+        results = []
+        for rx in (self.after_opener, self.closing_question):
+            for m in rx.finditer(text):
+                if m.start(1) not in proper_nouns or m.group(1).lower() in self._NOT_NAMES | self.openers:
+                    continue
+                results.append(
+                    RecognizerResult(
+                        self.supported_entities[0], m.start(1), m.end(1), self.score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )  # fmt: skip
+                )
+        return results
+
+
 RECOGNIZER_CLASSES = {
-    cls.__name__: cls for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer)
+    cls.__name__: cls
+    for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer, ReadBackNameRecognizer)
 }
 
 

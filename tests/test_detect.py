@@ -93,6 +93,9 @@ POSITIVE = [
     (["Graham Whitfield, I've been a Conservative councillor for ten years."], "political_opinion", ["Conservative", "councillor"]),
     (["Yes, my wife is on home oxygen for her lungs, so a power cut is serious."], "health", ["oxygen", "lungs,"]),
     (["I don't want my face scanned at the e-gates."], "biometric", ["face", "scanned"]),
+    # The caller's first name said back by the agent, heard differently from the caller's answer.
+    (["Thanks, Helen, staff will meet you at the barrier."], "person_name", ["Helen,"]),
+    (["And your date of birth, Graham?"], "person_name", ["Graham?"]),
     # A union's initials with one letter misheard, then its role.
     (["My pay was docked for the strike, I'm a DMB member."], "trade_union_membership", ["DMB", "member."]),
     (["I'm the R.C.M. rep on the ward."], "trade_union_membership", ["R.C.M.", "rep"]),
@@ -286,6 +289,13 @@ NEGATIVE = [
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A subject of study, not the speaker's faith.
     (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
+    # A day, a term of address, or a new sentence after "Thanks" is no read-back of a name.
+    (["Great, Thursday it is."], ["person_name"]),
+    (["Okay, Monday?"], ["person_name"]),
+    (["Thanks. Bye."], ["person_name"]),
+    (["Okay, so what's the postcode, Sir?"], ["person_name"]),
+    (["Then write Polish. Okay, Polish, and your household reference?"], ["person_name"]),
+    (["What's your post, God?"], ["person_name"]),
     # Initials one letter from a union's that are other organisations, or a word in capitals.
     (["I'm an RAC member and I've broken down on the M4."], ["trade_union_membership"]),
     (["The BMW rep rang me about the finance."], ["trade_union_membership"]),
