@@ -72,6 +72,10 @@ _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insuran
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+_NO_ONE_IN_PARTICULAR = {
+    "anything", "anyone", "anybody", "everything", "everyone", "everybody", "nothing", "nobody", "something",
+    "someone", "somebody", "whatever", "whoever",
+}  # fmt: skip
 # A word that can be a name: capitalised, letters only ("Nadia", "O'Neill", "Smith-Jones").
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
@@ -472,6 +476,8 @@ class Detector:
                 continue
             if category in self.settings.phrase_categories and agent_opens and _names_the_service(tt.text, r.start):
                 continue  # "Payroll queries." heard as "Payroll queer is,"
+            if detector == "SpacyRecognizer" and _TRAILING_PUNCTUATION.sub("", tt.text[r.start : r.end]).lower() in _NO_ONE_IN_PARTICULAR:
+                continue  # "Anything else?" opening a sentence, taken by spaCy for a name
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)

@@ -493,6 +493,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
     # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
+    _SPOKEN_EMAIL = re.compile(r"\.(com|co|uk|org|net)\b|\b(dot|at)\b|@", re.I)
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
@@ -543,6 +544,11 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             if not DIGITISH.match(reply):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
+        shape_only = not (cut_off or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt))
+        if answer and entity == "EMAIL_ADDRESS" and shape_only and not self._SPOKEN_EMAIL.search(text, *answer):
+            # A question known only by its shape ("An email card." for "Any railcard?") needs
+            # an answer that sounds like an address.
+            return spans
         return spans + ([answer] if answer else [])
 
     def _terse(self, words: list[str]) -> bool:

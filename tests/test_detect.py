@@ -296,6 +296,11 @@ NEGATIVE = [
     (["Okay, so what's the postcode, Sir?"], ["person_name"]),
     (["Then write Polish. Okay, Polish, and your household reference?"], ["person_name"]),
     (["What's your post, God?"], ["person_name"]),
+    # "Anything" opening a question is no one; "ten minutes walk" is no street.
+    (["Ten minutes walk.", "Anything else?"], ["person_name", "address"]),
+    # A question known only by its shape ("Any railcard?" heard as "An email card.") needs an
+    # answer that sounds like an address.
+    (["Train enquiries.", "An email card.", "1|The senior one, are the tours near the station?"], ["email_address"]),
     # Initials one letter from a union's that are other organisations, or a word in capitals.
     (["I'm an RAC member and I've broken down on the M4."], ["trade_union_membership"]),
     (["The BMW rep rang me about the finance."], ["trade_union_membership"]),
