@@ -149,7 +149,8 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
     runs.sort(key=lambda r: (r[0], r[1]))
     merged: list[tuple[int, list[tuple[int, int]]]] = []
     for _, channel, run in runs:
-        if merged and merged[-1][0] == channel and not _ends_sentence(transcript, merged[-1][1][-1]) and not _opens_segment_sentence(transcript, run[0]):
+        same_side = merged and merged[-1][0] == channel
+        if same_side and not _ends_sentence(transcript, merged[-1][1][-1]) and not _opens_segment_sentence(transcript, run[0]):
             # Whisper ended a segment mid-sentence ("I got a speeding" | "conviction in 2023"):
             # the sentence goes on unless the other side spoke in between.
             merged[-1][1].extend(run)

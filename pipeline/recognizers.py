@@ -687,13 +687,18 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         return chosen[0].start(), chosen[-1].end()
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            entity, start, end, self.score,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )  # fmt: skip
+        return _result_of(self, entity, start, end)
+
+
+def _result_of(recognizer: EntityRecognizer, entity: str, start: int, end: int) -> RecognizerResult:
+    """A finding of one of our EntityRecognizers, at its configured score, named as Presidio names its own."""
+    return RecognizerResult(
+        entity, start, end, recognizer.score,  # type: ignore[attr-defined]
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )  # fmt: skip
 
 
 def luhn_valid(digits: str) -> bool:
@@ -1007,15 +1012,7 @@ class InitialsRecognizer(EntityRecognizer):
             if m.group(2).lower() not in self.roles or letters in self.excluded or letters.lower() in known:
                 continue  # "a NEW member" is a word in capitals
             if any(len(i) == len(letters) and sum(a != b for a, b in zip(i, letters)) <= 1 for i in self.initials):
-                results.append(
-                    RecognizerResult(
-                        self.supported_entities[0], m.start(), m.end(2), self.score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )  # fmt: skip
-                )
+                results.append(_result_of(self, self.supported_entities[0], m.start(), m.end(2)))
         return results
 
 
@@ -1048,7 +1045,7 @@ class ReadBackNameRecognizer(EntityRecognizer):
         alternatives = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
         self.after_opener = re.compile(rf"\b(?:{alternatives}),?[ ]+({self._NAME})(?=[,.!?]|[ ]*$)", re.IGNORECASE | re.MULTILINE)
         self.closing_question = re.compile(rf",[ ]+({self._NAME})\?", re.IGNORECASE)
-        self.openers = {o.lower() for o in openers}
+        self.not_names = self._NOT_NAMES | {o.lower() for o in openers}  # "Thank you, Thanks."
         self.score = score
         super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
 
@@ -1064,17 +1061,8 @@ class ReadBackNameRecognizer(EntityRecognizer):
         results = []
         for rx in (self.after_opener, self.closing_question):
             for m in rx.finditer(text):
-                if m.start(1) not in proper_nouns or m.group(1).lower() in self._NOT_NAMES | self.openers:
-                    continue
-                results.append(
-                    RecognizerResult(
-                        self.supported_entities[0], m.start(1), m.end(1), self.score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )  # fmt: skip
-                )
+                if m.start(1) in proper_nouns and m.group(1).lower() not in self.not_names:
+                    results.append(_result_of(self, self.supported_entities[0], m.start(1), m.end(1)))
         return results
 
 
