@@ -308,6 +308,8 @@ NEGATIVE = [
     # A shop named for a faith, or one near a place of worship, is where something is.
     (["I'm ringing about the flat on Chapel Lane near the Islamic bookshop."], ["religious_belief"]),
     (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
+    # A sight on a tour, not the speaker's faith.
+    (["Oh and the Catholic cathedral tours, are they near the station?"], ["religious_belief"]),
     (["Can I pay at the Union Street post office?"], ["trade_union_membership"]),
     (["I'm sick of waiting, honestly."], ["health"]),
     (["Funding from the European Union ended."], ["trade_union_membership"]),
