@@ -20,8 +20,8 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	fi
 
-# The environment and models take about 2.5 GB; pip's own "No space left on device" comes
-# halfway through, so say it first.
+# .venv/ takes 1.8 GB and the models 220 MB, and pip needs room to unpack; its own "No space
+# left on device" comes halfway through, so say it first.
 SETUP_NEEDS_MB := 3000
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }

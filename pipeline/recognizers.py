@@ -349,7 +349,27 @@ class TermListRecognizer(PatternRecognizer):
         return AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
 
 
-class PromptedAnswerRecognizer(EntityRecognizer):
+class ConfiguredRecognizer(EntityRecognizer):
+    """Base of our recognizers that are no PatternRecognizer: all their configuration is in
+    their YAML entry, so there is nothing to load, and a finding is named as Presidio names its
+    own."""
+
+    score: float = 0.5
+
+    def load(self) -> None:
+        pass
+
+    def _result(self, entity: str, start: int, end: int, score: float | None = None) -> RecognizerResult:
+        return RecognizerResult(
+            entity, start, end, self.score if score is None else score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )  # fmt: skip
+
+
+class PromptedAnswerRecognizer(ConfiguredRecognizer):
     """The answer to an agent's question is the thing asked for, however it was transcribed.
 
     `prompts` maps an entity to regexes of the question ("card number", "date of birth").
@@ -393,9 +413,6 @@ class PromptedAnswerRecognizer(EntityRecognizer):
         super().__init__(
             supported_entities=list(prompts), name=name, supported_language=supported_language
         )
-
-    def load(self) -> None:  # nothing to load: all configuration is in YAML
-        pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
@@ -493,7 +510,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
     # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
-    _SPOKEN_EMAIL = re.compile(r"\.(com|co|uk|org|net)\b|\b(dot|at)\b|@", re.I)
+    _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
@@ -531,7 +548,8 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             and bool(DIGITISH.search(reply))
             and len(_WORD.findall(reply)) <= self.max_answer_words.get(entity, self.default_max_words)
         )
-        if not (said_with_value or terse or cut_off or answered or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt)):
+        asked = prompt.rstrip().endswith("?") or bool(self._REQUEST.search(prompt))
+        if not (said_with_value or terse or cut_off or answered or asked):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):
             return []  # verification pass: answered in its own sentence and already redacted
@@ -544,8 +562,7 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             if not DIGITISH.match(reply):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
-        shape_only = not (cut_off or prompt.rstrip().endswith("?") or self._REQUEST.search(prompt))
-        if answer and entity == "EMAIL_ADDRESS" and shape_only and not self._SPOKEN_EMAIL.search(text, *answer):
+        if answer and entity == "EMAIL_ADDRESS" and not (asked or cut_off) and not self._SPOKEN_EMAIL.search(text, *answer):
             # A question known only by its shape ("An email card." for "Any railcard?") needs
             # an answer that sounds like an address.
             return spans
@@ -686,19 +703,6 @@ class PromptedAnswerRecognizer(EntityRecognizer):
             return None
         return chosen[0].start(), chosen[-1].end()
 
-    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
-        return _result_of(self, entity, start, end)
-
-
-def _result_of(recognizer: EntityRecognizer, entity: str, start: int, end: int) -> RecognizerResult:
-    """A finding of one of our EntityRecognizers, at its configured score, named as Presidio names its own."""
-    return RecognizerResult(
-        entity, start, end, recognizer.score,  # type: ignore[attr-defined]
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-        },
-    )  # fmt: skip
 
 
 def luhn_valid(digits: str) -> bool:
@@ -711,7 +715,7 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-class DigitRunRecognizer(EntityRecognizer):
+class DigitRunRecognizer(ConfiguredRecognizer):
     """Runs of digits however they were written ("4658 2210", "1, 2, 2, 4", "oh seven eight"):
     long runs are card, phone or account numbers even without context; the category is chosen
     by length and checksum. Money and times ("42 pounds", "20 minutes") are left alone."""
@@ -743,9 +747,6 @@ class DigitRunRecognizer(EntityRecognizer):
             name=name,
             supported_language=supported_language,
         )
-
-    def load(self) -> None:
-        pass
 
     def runs(self, text: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, digits) of every run of number tokens joined by separators."""
@@ -890,17 +891,7 @@ class DigitRunRecognizer(EntityRecognizer):
                     if card_window_end < end:
                         card_window_end = self._words_on(text, end, self.card_follow_up_words)
         found = self._join_card_groups(text, found)
-        return [
-            RecognizerResult(
-                entity, start, end, score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )  # fmt: skip
-            for entity, start, end, score in found
-            if not entities or entity in entities
-        ]
+        return [self._result(entity, start, end, score) for entity, start, end, score in found if not entities or entity in entities]
 
     @staticmethod
     def _leads_into(text: str, lead: tuple[int, int, str], start: int, digits: str) -> bool:
@@ -975,7 +966,7 @@ class DigitRunRecognizer(EntityRecognizer):
         return last
 
 
-class InitialsRecognizer(EntityRecognizer):
+class InitialsRecognizer(ConfiguredRecognizer):
     """An organisation's initials heard with at most one letter wrong, then a word saying who
     belongs to it: "I'm a DMB member" for GMB. Telephone audio loses most of what tells G from
     D, B from P, M from N. The letters must be capitals, as Whisper writes letters it heard one
@@ -1001,9 +992,6 @@ class InitialsRecognizer(EntityRecognizer):
         self.score = score
         super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
 
-    def load(self) -> None:  # nothing to load: all configuration is in YAML
-        pass
-
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         results = []
@@ -1012,14 +1000,14 @@ class InitialsRecognizer(EntityRecognizer):
             if m.group(2).lower() not in self.roles or letters in self.excluded or letters.lower() in known:
                 continue  # "a NEW member" is a word in capitals
             if any(len(i) == len(letters) and sum(a != b for a, b in zip(i, letters)) <= 1 for i in self.initials):
-                results.append(_result_of(self, self.supported_entities[0], m.start(), m.end(2)))
+                results.append(self._result(self.supported_entities[0], m.start(), m.end(2)))
         return results
 
 
 _NOT_NAME_ENTITIES = frozenset({"NORP", "DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 
 
-class ReadBackNameRecognizer(EntityRecognizer):
+class ReadBackNameRecognizer(ConfiguredRecognizer):
     """A first name the agent says back to the caller: "Thanks, Helen.", "Done, Chloe.", "And
     your date of birth, Graham?". A capitalised word after one of `openers`, or closing a
     question after a comma, with only a pause after it, that spaCy tags as a proper noun and
@@ -1049,9 +1037,6 @@ class ReadBackNameRecognizer(EntityRecognizer):
         self.score = score
         super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
 
-    def load(self) -> None:  # nothing to load: all configuration is in YAML
-        pass
-
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         # spaCy's entity type tells a name from a nationality or a date; not from a place, as
         # the small model takes "Helen" for one.
@@ -1062,7 +1047,7 @@ class ReadBackNameRecognizer(EntityRecognizer):
         for rx in (self.after_opener, self.closing_question):
             for m in rx.finditer(text):
                 if m.start(1) in proper_nouns and m.group(1).lower() not in self.not_names:
-                    results.append(_result_of(self, self.supported_entities[0], m.start(1), m.end(1)))
+                    results.append(self._result(self.supported_entities[0], m.start(1), m.end(1)))
         return results
 
 
