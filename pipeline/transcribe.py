@@ -97,6 +97,10 @@ class Transcriber:
             for seg in segments:
                 result += self._redecode_loop(audio, seg, speaker) if is_word_loop(seg) else [seg]
             segments = result
+            for first, last in reversed(sentence_loops(segments)):
+                loop = Segment(segments[first].start, segments[last].end, channel, speaker,
+                               [w for seg in segments[first : last + 1] for w in seg.words])  # fmt: skip
+                segments[first : last + 1] = self._redecode_loop(audio, loop, speaker)
         if chunks:
             segments = self._hear_unheard(audio, segments, channel, speaker, chunks)
         return segments
@@ -204,6 +208,37 @@ def is_word_loop(segment: Segment) -> bool:
         return False
     digits = sum(1 for w in segment.words if DIGITISH.search(w.text))
     return digits < 0.3 * len(segment.words)
+
+
+# A sentence the recogniser writes this many times in a row, in segments of its own, is a loop.
+SENTENCE_LOOP_MIN = 3
+SENTENCE_LOOP_MIN_WORDS = 4  # "Yep." three times is the agent between a card's groups
+SENTENCE_LOOP_OVERLAP = 0.8
+
+
+def _sentence_words(segment: Segment) -> set[str]:
+    return {w.text.lower().strip(".,?!") for w in segment.words}
+
+
+def sentence_loops(segments: list[Segment]) -> list[tuple[int, int]]:
+    """Runs of segments (first, last index) that say the same sentence again and again ("This
+    is Friday morning at the end." then "It's Friday morning at the end." four times): the
+    recogniser looping one segment at a time, over speech it did not hear (a postcode). Each
+    segment alone does not repeat itself, so is_word_loop misses them. Digits are kept, as
+    in is_word_loop."""
+    runs, first = [], 0
+    for i in range(1, len(segments) + 1):
+        if i < len(segments):
+            a, b = _sentence_words(segments[i - 1]), _sentence_words(segments[i])
+            same = min(len(a), len(b)) >= SENTENCE_LOOP_MIN_WORDS and len(a & b) >= SENTENCE_LOOP_OVERLAP * min(len(a), len(b))
+            if same:
+                continue
+        run = segments[first:i]
+        words = [w for seg in run for w in seg.words]
+        if len(run) >= SENTENCE_LOOP_MIN and sum(1 for w in words if DIGITISH.search(w.text)) < 0.3 * len(words):
+            runs.append((first, i - 1))
+        first = i
+    return runs
 
 
 # A stretch of speech is unheard when words cover less than half of it (each word's time

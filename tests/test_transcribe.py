@@ -11,7 +11,8 @@ from pipeline.config import load_settings
 from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
 from pipeline.transcribe import (
-    Transcriber, choose_device, fill_unheard, is_word_loop, unheard_gaps, unheard_speech, without_trailing_echo,
+    Transcriber, choose_device, fill_unheard, is_word_loop, sentence_loops, unheard_gaps, unheard_speech,
+    without_trailing_echo,
 )
 
 from .conftest import ROOT, source_for
@@ -122,6 +123,54 @@ def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
     assert [(w.text, w.start) for s in first for w in s.words] == [(w.text, w.start) for s in second for w in s.words]
     redecoded = [w for s in first for w in s.words if loops[0].start <= w.start < loops[0].end]
     assert redecoded and all(w.end <= loops[0].end + 0.05 for w in redecoded)
+
+
+def _segments(*texts: str) -> list[Segment]:
+    segments, t = [], 0.0
+    for text in texts:
+        words = [Word(w, t + i * 0.3, t + i * 0.3 + 0.25, 0.9, 0) for i, w in enumerate(text.split())]
+        segments.append(Segment(words[0].start, words[-1].end, 0, "unknown", words))
+        t = words[-1].end + 0.2
+    return segments
+
+
+@pytest.mark.parametrize(
+    "texts, loops",
+    [
+        # One sentence again and again, a segment each, the first a little different.
+        (["Hi, we keep it, so nobody can sign.", "This is Friday morning at the end.", *["It's Friday morning at the end."] * 4], [(1, 5)]),
+        (["What's the postcode?", "It's Friday morning at the end.", "It's Friday morning at the end.", "Booked."], []),  # twice
+        (["Yep.", "Yep.", "Yep.", "Go on."], []),  # the agent between a card's groups
+        (["It's 4 4 5 6 7.", "It's 4 4 5 6 7.", "It's 4 4 5 6 7."], []),  # digits: bleeped whole as a number
+        (["I've got asthma and I need a room.", "Can I have a room on the ground floor?", "On the ground floor, please."], []),
+    ],
+)
+def test_a_sentence_repeated_segment_after_segment_is_a_loop(texts, loops):
+    assert sentence_loops(_segments(*texts)) == loops
+
+
+def test_a_loop_of_sentences_is_decoded_again(tmp_path):
+    """tiny.en hears this 8 kHz mono call's last 8 s as "It's Friday morning at the end." over
+    and over, a segment at a time, where the agent asked for the postcode and the caller read
+    it. Those segments are decoded again by seeded sampling, and no such run is left."""
+    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
+    script = tmp_path / "call.yaml"
+    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == "holdout-shabbat-delivery-33"]}))
+    render_all([script], tmp_path, ["mulaw8k"])
+    path = tmp_path / "audio" / "holdout-shabbat-delivery-33.mulaw8k.wav"
+    fmt = probe(path)
+    call = Recording(source_for(path), fmt, decode(path, fmt))
+
+    def segments(**asr):
+        settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_hotwords": None, **asr})
+        return Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(call).segments
+
+    greedy = segments(loop_temperatures=[])
+    assert sentence_loops(greedy), "the greedy transcript no longer loops: pick another call for this test"
+    again = segments()
+    assert not sentence_loops(again)
+    [(first, last)] = sentence_loops(greedy)
+    assert [w.text for s in again for w in s.words if w.end <= greedy[first].start] == [w.text for s in greedy[:first] for w in s.words]
 
 
 def _words(*spans: tuple[float, float]) -> list[Word]:
