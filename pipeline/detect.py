@@ -41,17 +41,31 @@ _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # goes on about do not begin one: "I'm gay and my partner Tom ...", "my hearing has got worse
 # and my GP says ...".
 _THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b)"
+# "... every week and the parking is costing a fortune": a thing that is neither a person nor
+# the condition itself, and a verb, begins a new clause too ("and the GP says ..." goes on).
+_ABOUT_THE_DISCLOSURE = (
+    r"partner|wife|husband|gp|doctor|doctors|consultant|specialist|midwife|nurse|carer|family|hospital|clinic|"
+    r"treatment|chemo|chemotherapy|medication|tablets|pain|symptoms|fatigue|condition|illness|baby|scan|results?|tests?|"
+    r"operation|surgery|diagnosis|church|mosque|temple|synagogue|union|party|police|court|judge|sentence|conviction"
+)
+_A_THING_DOES = (
+    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|"
+    r"haven't|keeps|costs|cost|won't|can't|doesn't|don't|didn't)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
+)
 _OWN_NEW_CLAUSE = re.compile(
-    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN})\b"
+    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN}|{_A_THING_DOES})\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
-    r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b",
+    r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
+    # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
+    # still get a visa?"
+    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she)\s+\w+",
     re.IGNORECASE,
 )
 # ", and my subscription hasn't come off my pay": with the comma too, the speaker's own
 # belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
 # paternity DNA test came back, and he's not my son" is one disclosure.
-_OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+{_THEIR_OWN}\b", re.IGNORECASE)
+_OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b", re.IGNORECASE)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",

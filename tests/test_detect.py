@@ -112,6 +112,8 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # "his full name" heard as "this full name".
+    (["Next time, what's this full name?", "1|Daniel"], "person_name", ["Daniel"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
     (["Can I take your post, kill to find the account?", "1|L .S. 6. 4. Get E."], "postcode", ["L", ".S.", "6.", "4.", "Get"]),
     # Back and muscle injuries; an activist whose party came out garbled; a union meeting.
@@ -310,6 +312,9 @@ NEGATIVE = [
     (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
     # A sight on a tour, not the speaker's faith.
     (["Oh and the Catholic cathedral tours, are they near the station?"], ["religious_belief"]),
+    # A Bible bought for someone else, a present for a christening.
+    (["And you got the new biography on Churchill, and a Bible for a Christian Implement."], ["religious_belief"]),
+    (["A christening present for my niece, please."], ["religious_belief"]),
     (["Can I pay at the Union Street post office?"], ["trade_union_membership"]),
     (["I'm sick of waiting, honestly."], ["health"]),
     (["Funding from the European Union ended."], ["trade_union_membership"]),
@@ -732,6 +737,13 @@ def test_placeholders_are_not_read_as_words(detector):
         # A consequence whose comma the recogniser lost; "so" as "very" is no new clause.
         ("I'm on an electronic tag with a curfew so the engineer has to come before seven.", "curfew"),
         ("My asthma is so bad this week.", "week."),
+        # A thing that is neither a person in it nor the condition, doing something, begins
+        # one too; the treatment or a clinician goes on.
+        ("My son's having chemotherapy every week and the parking is costing a fortune.", "week"),
+        ("I've got diabetes, and the app won't let me log my readings.", "diabetes,"),
+        ("I've got diabetes and the medication is making me tired.", "tired."),
+        # The caller's question, its full stop lost.
+        ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
