@@ -46,7 +46,8 @@ _THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consu
 _ABOUT_THE_DISCLOSURE = (
     r"partner|wife|husband|gp|doctor|doctors|consultant|specialist|midwife|nurse|carer|family|hospital|clinic|"
     r"treatment|chemo|chemotherapy|medication|tablets|pain|symptoms|fatigue|condition|illness|baby|scan|results?|tests?|"
-    r"operation|surgery|diagnosis|church|mosque|temple|synagogue|union|party|police|court|judge|sentence|conviction"
+    r"operation|surgery|diagnosis|church|mosque|temple|synagogue|union|party|police|court|judge|sentence|conviction|"
+    r"trial|hearing|case|charges?|probation|offence"
 )
 _A_THING_DOES = (
     rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|"

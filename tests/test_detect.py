@@ -112,6 +112,20 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # A voice enrolled, a carrier's trait, a party by its old name.
+    (["I enrolled my voice for telephone banking and it keeps failing."], "biometric", ["enrolled", "voice"]),
+    (["I carry the sickle cell trait."], "genetic", ["carry", "trait."]),
+    (["I was a Brexit Party candidate."], "political_opinion", ["Brexit", "Party"]),
+    # Pregnancy and diabetes in few words; a union by joining it or by its committee; a party
+    # by membership; a faith by its Friday prayer; a learning disability; an ancestry kit.
+    (["I'm expecting in March."], "health", ["expecting", "March."]),
+    (["My daughter's type one, she's on a pump."], "health", ["type", "one,"]),
+    (["I joined the FBU when I started."], "trade_union_membership", ["FBU"]),
+    (["I'm on the union committee."], "trade_union_membership", ["union", "committee."]),
+    (["I'm a member of Plaid."], "political_opinion", ["Plaid."]),
+    (["I need Friday afternoons off for Jummah."], "religious_belief", ["Jummah."]),
+    (["Is there anything we should know?", "1|He's got learning difficulties."], "health", ["learning", "difficulties."]),
+    (["We did a DNA ancestry kit."], "genetic", ["DNA", "ancestry", "kit."]),
     # "his full name" heard as "this full name".
     (["Next time, what's this full name?", "1|Daniel"], "person_name", ["Daniel"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
@@ -312,6 +326,12 @@ NEGATIVE = [
     (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
     # A sight on a tour, not the speaker's faith.
     (["Oh and the Catholic cathedral tours, are they near the station?"], ["religious_belief"]),
+    (["The fingerprint smudges on the screen won't come off."], ["biometric"]),
+    (["I'm expecting a call from the bank."], ["health"]),
+    (["It's a type two plug."], ["health"]),
+    (["I'm a member of the Conservative Club snooker team."], ["political_opinion"]),
+    (["The union committee room is booked."], ["trade_union_membership"]),
+    (["We did a DNA test on the dog."], ["genetic"]),
     # A Bible bought for someone else, a present for a christening.
     (["And you got the new biography on Churchill, and a Bible for a Christian Implement."], ["religious_belief"]),
     (["A christening present for my niece, please."], ["religious_belief"]),
@@ -742,6 +762,7 @@ def test_placeholders_are_not_read_as_words(detector):
         ("My son's having chemotherapy every week and the parking is costing a fortune.", "week"),
         ("I've got diabetes, and the app won't let me log my readings.", "diabetes,"),
         ("I've got diabetes and the medication is making me tired.", "tired."),
+        ("I've been charged with fraud and the trial is in May.", "May."),
         # The caller's question, its full stop lost.
         ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
     ],
