@@ -218,6 +218,10 @@ _SENTENCE_OPENERS = {
     "could", "would", "will", "what", "what's", "how", "when", "where", "who", "which", "is", "are", "do", "does", "did",
     "have", "has", "thanks", "thank", "sorry", "lovely", "right", "sure", "great", "perfect", "please", "just", "oh",
     "well", "also", "hi", "hello", "good", "let", "let's",
+    "you", "you're", "you'll", "you've", "you'd", "if", "now", "actually", "unfortunately", "certainly", "absolutely",
+    # The agent telling the caller what to do: "Use the mixed other box and write it in".
+    "use", "tick", "write", "send", "put", "try", "pop", "fill", "press", "click", "select", "choose", "enter", "bring",
+    "hold", "bear", "give", "leave", "ring", "check", "don't",
 }  # fmt: skip
 
 
