@@ -112,6 +112,9 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # Identity checks by voice or face, named as such.
+    (["The voice verification keeps saying it's not me."], "biometric", ["voice", "verification"]),
+    (["I did the selfie check in the app but it failed."], "biometric", ["selfie", "check"]),
     # A voice enrolled, a carrier's trait, a party by its old name.
     (["I enrolled my voice for telephone banking and it keeps failing."], "biometric", ["enrolled", "voice"]),
     (["I carry the sickle cell trait."], "genetic", ["carry", "trait."]),
