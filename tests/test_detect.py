@@ -112,6 +112,11 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # A union by its full name or by what it did for the caller; a party member by a phrase.
+    (["I'm with the Fire Brigades Union."], "trade_union_membership", ["Fire", "Brigades", "Union."]),
+    (["The union paid for my solicitor."], "trade_union_membership", ["union", "paid"]),
+    (["I'm a card-carrying Conservative."], "political_opinion", ["card-carrying", "Conservative."]),
+    (["I'm a member of Momentum."], "political_opinion", ["Momentum."]),
     # Identity checks by voice or face, named as such.
     (["The voice verification keeps saying it's not me."], "biometric", ["voice", "verification"]),
     (["I did the selfie check in the app but it failed."], "biometric", ["selfie", "check"]),
