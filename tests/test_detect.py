@@ -112,6 +112,12 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # Mental health in everyday words, a termination, contraception.
+    (["I'm not in a good place mentally at the moment."], "health", ["good", "place", "mentally"]),
+    (["I had a breakdown and I've been off since."], "health", ["breakdown"]),
+    (["I'm having a termination next week."], "health", ["termination"]),
+    (["I'm on the pill."], "health", ["pill."]),
+    (["I'm immunocompromised."], "health", ["immunocompromised."]),
     # A union by its full name or by what it did for the caller; a party member by a phrase.
     (["I'm with the Fire Brigades Union."], "trade_union_membership", ["Fire", "Brigades", "Union."]),
     (["The union paid for my solicitor."], "trade_union_membership", ["union", "paid"]),
@@ -336,6 +342,8 @@ NEGATIVE = [
     (["Oh and the Catholic cathedral tours, are they near the station?"], ["religious_belief"]),
     (["The fingerprint smudges on the screen won't come off."], ["biometric"]),
     (["I'm expecting a call from the bank."], ["health"]),
+    (["I had a breakdown on the motorway."], ["health"]),
+    (["I'm having a termination of my phone contract."], ["health"]),
     (["It's a type two plug."], ["health"]),
     (["I'm a member of the Conservative Club snooker team."], ["political_opinion"]),
     (["The union committee room is booked."], ["trade_union_membership"]),
