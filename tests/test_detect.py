@@ -112,6 +112,12 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # Origin by a parent's or a background; a partner one has; a faith reborn; a sex life.
+    (["My mum's Jamaican and my dad's white."], "racial_ethnic_origin", ["Jamaican", "white."]),
+    (["I'm from a Somali background."], "racial_ethnic_origin", ["Somali", "background."]),
+    (["I have a girlfriend, I'm female."], "sex_life_sexual_orientation", ["girlfriend,"]),
+    (["I'm born again."], "religious_belief", ["born", "again."]),
+    (["We're in an open relationship."], "sex_life_sexual_orientation", ["open", "relationship."]),
     # Mental health in everyday words, a termination, contraception.
     (["I'm not in a good place mentally at the moment."], "health", ["good", "place", "mentally"]),
     (["I had a breakdown and I've been off since."], "health", ["breakdown"]),
@@ -343,6 +349,9 @@ NEGATIVE = [
     (["The fingerprint smudges on the screen won't come off."], ["biometric"]),
     (["I'm expecting a call from the bank."], ["health"]),
     (["I had a breakdown on the motorway."], ["health"]),
+    (["I'm a Traveller's cheque customer."], ["racial_ethnic_origin"]),
+    (["I'm gay-friendly, the whole shop is."], ["sex_life_sexual_orientation"]),
+    (["I'm from a farming background."], ["racial_ethnic_origin"]),
     (["I'm having a termination of my phone contract."], ["health"]),
     (["It's a type two plug."], ["health"]),
     (["I'm a member of the Conservative Club snooker team."], ["political_opinion"]),
