@@ -155,6 +155,9 @@ POSITIVE = [
     (["I need Friday afternoons off for Jummah."], "religious_belief", ["Jummah."]),
     (["Is there anything we should know?", "1|He's got learning difficulties."], "health", ["learning", "difficulties."]),
     (["We did a DNA ancestry kit."], "genetic", ["DNA", "ancestry", "kit."]),
+    # "What name is it under?"; a question that ends on "name", the rest garbled.
+    (["What name is it under?", "1|Lloyd."], "person_name", ["Lloyd."]),
+    (["Usually, yes, what can be made name?", "1|I love random."], "person_name", ["I", "love", "random."]),
     # "his full name" heard as "this full name".
     (["Next time, what's this full name?", "1|Daniel"], "person_name", ["Daniel"]),
     # A spelled postcode whose inward letters and whose question came out garbled.
