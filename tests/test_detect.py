@@ -112,6 +112,14 @@ POSITIVE = [
     (["What's the most code on the property?", "1|L .S. 6 to the B."], "postcode", [".S.", "6", "B."]),
     (["And the framing is on the back.", "1|Next all go."], "card_security_code", ["Next", "go."]),
     (["Can I type your employer name for the refund?", "1|Please, have a good week."], "person_name", ["have", "week."]),
+    # As base heard held-out calls: oxygen at home, "Sikh" as "sick" beside a turban, a voice
+    # "recognised in", canvassing as "conversing", a union's rep as its "trip", a hip broken.
+    (["How can I help?", "1|My first infant cop and him on oxygen at night, so we can't turn the power off."], "health", ["oxygen"]),
+    (["Morning, I wear a turban, because I'm sick, so I can't wear your helmet."], "religious_belief", ["turban,", "sick,"]),
+    (["Bank security.", "1|Your system can stop, recognize in my voice where I ring."], "biometric", ["recognize", "voice"]),
+    (["I do a lot of conversing for the Conservatives, so I need more minutes."], "political_opinion", ["Conservatives,"]),
+    (["I'm on the Unite trip at the Cardiff Depot."], "trade_union_membership", ["Unite", "trip"]),
+    (["How can I help?", "1|My mother's just home after breaking her hip."], "health", ["breaking", "hip."]),
     # Offences, proceedings and sentences in everyday words.
     (["I've got a record."], "criminal_offence", ["record."]),
     (["How can I help?", "1|He got six months inside."], "criminal_offence", ["months", "inside."]),
@@ -363,6 +371,8 @@ NEGATIVE = [
     (["I had a breakdown on the motorway."], ["health"]),
     (["I'm a Traveller's cheque customer."], ["racial_ethnic_origin"]),
     (["I've got a record of the payment."], ["criminal_offence"]),
+    (["The oxygen levels in the tank are low."], ["health"]),
+    (["We played golf with the Greens on Sunday."], ["political_opinion"]),
     (["I was fined for parking on the yellow line."], ["criminal_offence"]),
     (["The claim is under investigation by the insurer."], ["criminal_offence"]),
     (["I'm a prison officer."], ["criminal_offence"]),
