@@ -24,7 +24,13 @@ _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
-_ASKING = re.compile(r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b", re.IGNORECASE)
+_ASKING = re.compile(
+    r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b"
+    # "any" heard as "an" before the plural an insurer asks about: "and an inon emotoring
+    # criminal convictions" for "and any non-motoring criminal convictions".
+    r"|\s*((and|but|or|so)\s+)?an\s+([\w-]+\s+){0,3}(convictions|conditions|offences|claims|allergies|disabilities|illnesses|medications|injuries)\b",
+    re.IGNORECASE,
+)
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
 OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
 _OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
@@ -165,7 +171,7 @@ def utterances(transcript: Transcript) -> list[list[tuple[int, int]]]:
     merged: list[tuple[int, list[tuple[int, int]]]] = []
     for _, channel, run in runs:
         same_side = merged and merged[-1][0] == channel
-        if same_side and not _ends_sentence(transcript, merged[-1][1][-1]) and not _opens_segment_sentence(transcript, run[0]):
+        if same_side and not _ends_sentence(transcript, merged[-1][1][-1]) and not _opens_segment_sentence(transcript, run[0], merged[-1][1][-1]):
             # Whisper ended a segment mid-sentence ("I got a speeding" | "conviction in 2023"):
             # the sentence goes on unless the other side spoke in between.
             merged[-1][1].extend(run)
@@ -201,17 +207,35 @@ def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
     return transcript.segments[key[0]].words[key[1]].text.endswith(_SENTENCE_END)
 
 
-def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
+def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before: tuple[int, int] | None = None) -> bool:
     """Does a segment open on a capitalised word that only opens sentences ("My", "Can")? Whisper
     writes a sentence it carries on in a new segment in lower case ("in conviction, ..."), so
     one like this is a new sentence even where the segment before it has no full stop: in a
-    mono call, often the other side's ("Employment tribunal enquiries" | "My GMB rep ...")."""
+    mono call, often the other side's ("Employment tribunal enquiries" | "My GMB rep ...").
+    "I" and "A" are capitalised wherever they fall, so they open one only where the word
+    `before` them does not carry the sentence on ("Car insurance quotes" | "An emotoring
+    conviction in the last five years" | "I got a speeding conviction", where base wrote no
+    punctuation at all; not "... and" | "I ...")."""
     if key[1] != 0:
         return False
     text = transcript.segments[key[0]].words[0].text.strip(",")
-    return text[:1].isupper() and text.lower() in _SENTENCE_OPENERS
+    if not text[:1].isupper():
+        return False
+    if text.lower() in _SENTENCE_OPENERS:
+        return True
+    if text.lower() not in _CAPITALISED_ANYWHERE or before is None:
+        return False
+    previous = transcript.segments[before[0]].words[before[1]].text.lower().strip(",-")
+    return previous not in _CARRIES_ON
 
 
+_CAPITALISED_ANYWHERE = {"i", "i'm", "i've", "i'd", "i'll", "a", "an", "any"}
+# A segment ending on one of these goes on in the next: "... and" | "I ...", "... with" | "a ...".
+_CARRIES_ON = {
+    "and", "but", "or", "so", "because", "that", "which", "who", "when", "if", "than", "as", "the", "a", "an", "my",
+    "your", "his", "her", "our", "their", "of", "to", "for", "with", "in", "on", "at", "by", "from", "about", "is",
+    "was", "are", "were", "be", "been", "have", "has", "had", "got", "get", "think", "said", "says", "know", "then",
+}  # fmt: skip
 _SENTENCE_OPENERS = {
     "my", "our", "your", "the", "we", "we're", "we've", "it", "it's", "that", "that's", "this", "there", "there's",
     "he", "he's", "she", "she's", "they", "they're", "yes", "yeah", "no", "okay", "ok", "so", "and", "but", "can",

@@ -575,6 +575,11 @@ def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, catego
         (["Employment tribunal and choir is", "My GMB branch secretary is helping with the claim."], "trade_union_membership", "My", "claim."),
         # A sentence Whisper carried on into a new segment is written in lower case.
         (["Any motoring convictions? I got a speeding", "conviction in 2023."], "criminal_offence", "I", "2023."),
+        # Mono, no punctuation at all: "An" and "I" open sentences, unless the segment before
+        # carries on into them; "an ... convictions" is "any ... convictions?".
+        (["Car insurance quotes", "An emotoring conviction in the last five years", "I got a Stephen Conviction"],
+         "criminal_offence", "I", "Conviction"),
+        (["I've been diagnosed with", "A rare form of bone cancer"], "health", "I've", "cancer"),
         # Mono, no punctuation: the agent's instruction opens a segment of its own.
         (["The ethnic question I mix", "White and black African men know what's for me", "Use my mix on the box and write it in"],
          "racial_ethnic_origin", "The", "me"),
