@@ -472,7 +472,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
-        r"we'll|anything else|and (the|your|what|when|how|any|can|could|is))\b", re.I)
+        r"we'll|anything else|and (the|your|what|when|how|any|can|could|is)|"
+        # The agent's next question with its "?" lost: "Any hospital stays in the last two years."
+        r"any(?!\s+(time|way|how|more|longer)\b))\b", re.I)
 
     # A sentence that puts the answer off: the caller finding it, the agent waiting.
     _HOLDING = re.compile(

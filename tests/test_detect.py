@@ -560,6 +560,9 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # A disclosure asked for ends where its consequence begins; "so bad" is no consequence.
         (["Is there anything we should know before you start?", "1|I'm partially deaf in one ear, so please text rather than call."], "health", "ear,"),
         (["Do you have any medical conditions?", "1|Asthma, so bad in winter that I use an inhaler.", "Okay."], "health", "inhaler."),
+        # Mono: the agent's next question, its "?" lost, ends the answer to the first.
+        (["Do you have any pre-existing medical conditions?", "Yes, I have epilepsy, and I take lamotrigine every day.",
+          "Any hospital stays in the last two years.", "No, none at all."], "health", "day."),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
