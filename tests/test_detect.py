@@ -120,6 +120,7 @@ POSITIVE = [
     (["I do a lot of conversing for the Conservatives, so I need more minutes."], "political_opinion", ["Conservatives,"]),
     (["I'm on the Unite trip at the Cardiff Depot."], "trade_union_membership", ["Unite", "trip"]),
     (["How can I help?", "1|My mother's just home after breaking her hip."], "health", ["breaking", "hip."]),
+    (["How can I help?", "1|I want an Islamic mortgage."], "religious_belief", ["Islamic", "mortgage."]),
     # Offences, proceedings and sentences in everyday words.
     (["I've got a record."], "criminal_offence", ["record."]),
     (["How can I help?", "1|He got six months inside."], "criminal_offence", ["months", "inside."]),
@@ -372,6 +373,7 @@ NEGATIVE = [
     (["I'm a Traveller's cheque customer."], ["racial_ethnic_origin"]),
     (["I've got a record of the payment."], ["criminal_offence"]),
     (["The oxygen levels in the tank are low."], ["health"]),
+    (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
     (["We played golf with the Greens on Sunday."], ["political_opinion"]),
     (["I was fined for parking on the yellow line."], ["criminal_offence"]),
     (["The claim is under investigation by the insurer."], ["criminal_offence"]),
