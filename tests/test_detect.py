@@ -374,6 +374,7 @@ NEGATIVE = [
     (["I've got a record of the payment."], ["criminal_offence"]),
     (["The oxygen levels in the tank are low."], ["health"]),
     (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
+    (["How can I help?", "1|I'm sick, and tired of my old mower."], ["health"]),
     (["We played golf with the Greens on Sunday."], ["political_opinion"]),
     (["I was fined for parking on the yellow line."], ["criminal_offence"]),
     (["The claim is under investigation by the insurer."], ["criminal_offence"]),
