@@ -375,6 +375,8 @@ NEGATIVE = [
     (["The oxygen levels in the tank are low."], ["health"]),
     (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
     (["How can I help?", "1|I'm sick, and tired of my old mower."], ["health"]),
+    (["How can I help?", "1|I'm type 1 biometric and I carry insulin pens."], ["biometric"]),
+    (["Payroll, queer, in.", "1|I registered my fingerprint on the machine."], ["sex_life_sexual_orientation"]),
     (["We played golf with the Greens on Sunday."], ["political_opinion"]),
     (["I was fined for parking on the yellow line."], ["criminal_offence"]),
     (["The claim is under investigation by the insurer."], ["criminal_offence"]),
