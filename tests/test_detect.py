@@ -121,6 +121,10 @@ POSITIVE = [
     (["I'm on the Unite trip at the Cardiff Depot."], "trade_union_membership", ["Unite", "trip"]),
     (["How can I help?", "1|My mother's just home after breaking her hip."], "health", ["breaking", "hip."]),
     (["How can I help?", "1|I want an Islamic mortgage."], "religious_belief", ["Islamic", "mortgage."]),
+    # Set 34 as tiny.en heard it at 8 kHz: signed off sick, the rest garbled; "when does it
+    # run out" with "does" garbled.
+    (["How can I help?", "1|I've been signed off when we're related to trips and I know I did for six weeks."], "health", ["signed", "off"]),
+    (["And when done it run out.", "1|March 2030."], "card_expiry", ["March", "2030."]),
     # Offences, proceedings and sentences in everyday words.
     (["I've got a record."], "criminal_offence", ["record."]),
     (["How can I help?", "1|He got six months inside."], "criminal_offence", ["months", "inside."]),
@@ -375,6 +379,7 @@ NEGATIVE = [
     (["The oxygen levels in the tank are low."], ["health"]),
     (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
     (["How can I help?", "1|I'm sick, and tired of my old mower."], ["health"]),
+    (["How can I help?", "1|I've been signed off on the budget."], ["health"]),
     (["How can I help?", "1|I'm type 1 biometric and I carry insulin pens."], ["biometric"]),
     (["Payroll, queer, in.", "1|I registered my fingerprint on the machine."], ["sex_life_sexual_orientation"]),
     (["We played golf with the Greens on Sunday."], ["political_opinion"]),
