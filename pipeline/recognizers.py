@@ -444,10 +444,20 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                         continue
                     if any(a <= start < b for a, b in placeholders) or DIGITISH.search(words):
                         continue
+                    if self._proper_noun(text, start, end):
+                        continue  # "Do you deliver to Chapel Reign?" is a place, not "religion"
                     spelling = SequenceMatcher(None, words.replace(" ", ""), phrase.replace(" ", "")).ratio()
                     if spelling >= self.prompt_spelling_ratio and SequenceMatcher(None, sounds, key).ratio() >= self.prompt_sound_ratio:
                         ends.append(end)
         return ends
+
+    @staticmethod
+    def _proper_noun(text: str, start: int, end: int) -> bool:
+        """Are the words of text[start:end] all capitalised, with a word before them in their
+        sentence? Then they name something: a place, a person."""
+        before = text[:start].rstrip()
+        mid_sentence = bool(before) and before[-1] not in ".?!\n"
+        return mid_sentence and all(w[:1].isupper() for w in text[start:end].split())
 
     @staticmethod
     def _question_ends(text: str, pos: int) -> bool:

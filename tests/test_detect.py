@@ -380,6 +380,8 @@ NEGATIVE = [
     (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
     (["How can I help?", "1|I'm sick, and tired of my old mower."], ["health"]),
     (["How can I help?", "1|I've been signed off on the budget."], ["health"]),
+    # A question whose capitalised words sound like "religion" names a place.
+    (["Garden centre.", "1|Do you deliver to Chapel Reign? I'm after the Labour May offer.", "We do, anything else?"], ["religious_belief"]),
     (["How can I help?", "1|I'm type 1 biometric and I carry insulin pens."], ["biometric"]),
     (["Payroll, queer, in.", "1|I registered my fingerprint on the machine."], ["sex_life_sexual_orientation"]),
     (["We played golf with the Greens on Sunday."], ["political_opinion"]),
