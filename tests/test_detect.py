@@ -380,6 +380,8 @@ NEGATIVE = [
     (["Hi, I'm ringing about the flat on chapel in the Islamic workshop."], ["religious_belief"]),
     (["How can I help?", "1|I'm sick, and tired of my old mower."], ["health"]),
     (["How can I help?", "1|I've been signed off on the budget."], ["health"]),
+    # "ethnic group" names the question, not the caller's origin.
+    (["Census helpline.", "1|The ethnic group question, which box is that?"], ["racial_ethnic_origin"]),
     # A question whose capitalised words sound like "religion" names a place.
     (["Garden centre.", "1|Do you deliver to Chapel Reign? I'm after the Labour May offer.", "We do, anything else?"], ["religious_belief"]),
     (["How can I help?", "1|I'm type 1 biometric and I carry insulin pens."], ["biometric"]),
