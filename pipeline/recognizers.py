@@ -606,6 +606,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 return None  # held, then the agent moved on: no answer was given ("Okay, it's 4929 ..." is one)
             if n == 0 and self._REDACTED.search(body):
                 return None  # verification pass: the answer was found and redacted already
+            if n == 0 and values_only and not DIGITISH.search(body) and self._other_questions(text, sentence.start(), sentence.end(), entity):
+                # Mono: "I need your bank details." then "Sort code for it.": the agent asked for
+                # another item; that question's own answer follows it.
+                return None
             asks = body.rstrip().endswith("?")
             # What follows the question straight away is the answer even when the recogniser
             # heard a rising tone ("M20 4FR?", "I'm bisexual?"), unless it is the agent asking on.
@@ -620,6 +624,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 break  # a number read in groups, or letters spelled ("M. O. R."), goes on; anything else ends it
             for clause in self._CLAUSE.finditer(text, sentence.start(), sentence.end()):
                 asks = self._other_questions(text, clause.start(), clause.end(), entity)
+                if not chosen and values_only and asks and not DIGITISH.search(clause.group()):
+                    continue  # "Sort code for it, 40 ...": the agent asking on, then the answer
                 if chosen and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):

@@ -852,6 +852,16 @@ def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line,
     assert words[-1] == last_word, words
 
 
+def test_the_agent_asking_for_another_item_is_no_answer(detector):
+    """Mono, shared dev call dev-bank-10 as base heard it: "I need your bank details." then the
+    agent's own "Sort code for it." is no account number; the sort code read after it is."""
+    transcript = make_transcript(["To set up the refund I need your bank details.", "Sort code for it.", "Okay."])
+    assert "bank_account" not in detected_words(transcript, detector.detect(transcript))
+    transcript = make_transcript(["To set up the refund, I need your bank details.", "Sort code for it, well, 40 12 06, account 71224998."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "Sort" not in found.get("bank_account", []) and "40" in found["sort_code"], found
+
+
 def test_an_answer_ends_where_the_agent_asks_for_the_next_item(detector):
     """A mono call whose recogniser ran the agent's questions into the caller's values: each
     answer stops at the next question ("and the expiry", "last three on the back") and at the
