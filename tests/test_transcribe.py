@@ -99,17 +99,22 @@ def test_word_loops_are_told_from_speech_and_digit_loops(text, loop):
     assert is_word_loop(_segment(text)) is loop
 
 
+def _own_call(tmp_path, call_id: str) -> tuple[Recording, dict]:
+    """One call of tests/calls/own.yaml rendered at 8 kHz mu-law: the recording and its labels."""
+    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
+    script = tmp_path / "call.yaml"
+    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == call_id]}))
+    labels = json.loads(render_all([script], tmp_path, ["mulaw8k"])[0].read_text())
+    path = tmp_path / "audio" / f"{call_id}.mulaw8k.wav"
+    fmt = probe(path)
+    return Recording(source_for(path), fmt, decode(path, fmt)), labels
+
+
 def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
     """tiny.en hears this 8 kHz call's customer as "Thank you for watching, see you in the next
     video, ..." over both answers. That window is decoded again by seeded sampling: no loop is
     left, what replaces it lies within the loop's time, and two runs give the same words."""
-    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
-    script = tmp_path / "call.yaml"
-    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == "holdout-sickle-gene"]}))
-    render_all([script], tmp_path, ["mulaw8k"])
-    path = tmp_path / "audio" / "holdout-sickle-gene.mulaw8k.wav"
-    fmt = probe(path)
-    call = Recording(source_for(path), fmt, decode(path, fmt))
+    call, _ = _own_call(tmp_path, "holdout-sickle-gene")
 
     def customer(**asr):
         settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", **asr})
@@ -153,13 +158,7 @@ def test_a_loop_of_sentences_is_decoded_again(tmp_path):
     """tiny.en hears this 8 kHz mono call's last 8 s as "It's Friday morning at the end." over
     and over, a segment at a time, where the agent asked for the postcode and the caller read
     it. Those segments are decoded again by seeded sampling, and no such run is left."""
-    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
-    script = tmp_path / "call.yaml"
-    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == "holdout-shabbat-delivery-33"]}))
-    render_all([script], tmp_path, ["mulaw8k"])
-    path = tmp_path / "audio" / "holdout-shabbat-delivery-33.mulaw8k.wav"
-    fmt = probe(path)
-    call = Recording(source_for(path), fmt, decode(path, fmt))
+    call, _ = _own_call(tmp_path, "holdout-shabbat-delivery-33")
 
     def segments(**asr):
         settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_hotwords": None, **asr})
@@ -238,13 +237,7 @@ def test_a_turn_the_first_pass_dropped_is_heard_again(tmp_path):
     """tiny.en, given this 8 kHz customer channel through faster-whisper's VAD, returns one word
     ("I'm") for two turns of speech; the pregnancy is never heard, so never bleeped. The dropped
     turn is decoded again and its words are added where the speech is."""
-    calls = yaml.safe_load((ROOT / "tests/calls/own.yaml").read_text())["calls"]
-    script = tmp_path / "call.yaml"
-    script.write_text(yaml.safe_dump({"calls": [c for c in calls if c["id"] == "holdout-pregnancy-seat"]}))
-    labels = json.loads(render_all([script], tmp_path, ["mulaw8k"])[0].read_text())
-    path = tmp_path / "audio" / "holdout-pregnancy-seat.mulaw8k.wav"
-    fmt = probe(path)
-    call = Recording(source_for(path), fmt, decode(path, fmt))
+    call, labels = _own_call(tmp_path, "holdout-pregnancy-seat")
     span = next(s for s in labels["spans"] if s["category"] == "health")
 
     def customer_words(**asr):
