@@ -132,6 +132,9 @@ class RedactionSettings(_Strict):
     # Only values are filled (numbers, codes, names): a disclosure is a clause whose words Whisper
     # did transcribe, and a whole sentence it dropped beside one is likelier someone else speaking.
     fill_categories: CategoryList = [c for c in OTHER_CATEGORIES if c != "criminal_offence"]
+    # A name said again after it was first given ("Thanks Daniel", "Hi Nadia") is redacted in
+    # the transcript; in the audio only when this is on.
+    bleep_repeated_names: bool = False
     mask: Literal["tone", "silence"] = "tone"
     tone_hz: float = Field(1000.0, gt=0)
     tone_level_dbfs: float = Field(-12.0, le=0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .categories import is_special
@@ -89,6 +91,28 @@ def fill_unaccounted(
     return max(0.0, start), end
 
 
+def repeated_names(detections: list[Detection], transcript: Transcript) -> set[int]:
+    """Indices of the person_name detections that only say again names an earlier one gave:
+    every capitalised word of theirs was in an earlier person_name detection ("Daniel Hughes."
+    ... "Thanks Daniel")."""
+    def name_words(d: Detection) -> set[str]:
+        words = (transcript.segments[s].words[w] for s, w in d.words)
+        return {t.lower().removesuffix("'s") for t in (re.sub(r"[^\w']", "", w.text) for w in words) if t[:1].isupper()}
+
+    def start(d: Detection) -> float:
+        return min(transcript.segments[s].words[w].start for s, w in d.words)
+
+    names = sorted((i for i, d in enumerate(detections) if d.category == "person_name"), key=lambda i: start(detections[i]))
+    seen: set[str] = set()
+    repeats = set()
+    for i in names:
+        words = name_words(detections[i])
+        if words and words <= seen:
+            repeats.add(i)
+        seen |= words
+    return repeats
+
+
 def findings_for(
     detections: list[Detection],
     transcript: Transcript,
@@ -97,7 +121,11 @@ def findings_for(
     recording: Recording | None = None,
 ) -> list[Finding]:
     """One finding per detection and channel: the padded span of its words there, widened to
-    the edges of the speech it sits in when the recording is given."""
+    the edges of the speech it sits in when the recording is given. A name said again is no
+    finding unless settings.bleep_repeated_names (it is still redacted in the transcript)."""
+    if not settings.bleep_repeated_names:
+        repeats = repeated_names(detections, transcript)
+        detections = [d for i, d in enumerate(detections) if i not in repeats]
     pad = settings.padding_ms / 1000.0
     voiced: dict[int, np.ndarray] = {}
     words_on: dict[int, list[tuple[float, float, tuple[int, int]]]] = {}

@@ -183,3 +183,21 @@ def test_fill_needs_real_speech_in_the_gap():
     [finding] = findings_for([detection], transcript, 7.0, RedactionSettings(), rec)
     assert abs(finding.start - 2.4) < 0.25, "the first group is accounted for by its own word, not filled"
     assert finding.end < 5.5
+
+
+def test_a_name_said_again_is_redacted_in_the_transcript_but_bleeped_only_where_first_given():
+    """The shared dev calls mark a name where it is given ("{PERSON:Daniel Hughes}") and leave
+    the agent's "Thanks Daniel" after it as speech to keep."""
+    transcript = make_transcript(["Can I take your name?", "1|Yeah, it's Daniel Hughes.", "Thanks Daniel, and the postcode?", "1|Hi Nadia."])
+    given = Detection("person_name", 0.85, "t", ((1, 2), (1, 3)))
+    again = Detection("person_name", 0.6, "t", ((2, 1),))
+    other = Detection("person_name", 0.6, "t", ((3, 1),))  # a name not given before
+    detections = [again, given, other]
+    findings = findings_for(detections, transcript, 20.0, RedactionSettings())
+    starts = sorted(f.start for f in findings)
+    assert len(findings) == 2
+    assert abs(starts[0] - (transcript.segments[1].words[2].start - 0.2)) < 1e-6
+    assert abs(starts[1] - (transcript.segments[3].words[1].start - 0.2)) < 1e-6
+    assert len(findings_for(detections, transcript, 20.0, RedactionSettings(bleep_repeated_names=True))) == 3
+    text = " ".join(seg.text for seg in TextRedactor(RedactionSettings()).redact(transcript, detections))
+    assert "Daniel" not in text and "Nadia" not in text
