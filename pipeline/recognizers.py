@@ -967,8 +967,13 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return [(expiry[0], expiry[1], end, expiry[3])]  # no year to split at: all of it
         return [expiry, ("CARD_SECURITY_CODE", rest.start(), end, 0.5)]
 
+    # Pounds and pence as Whisper writes a sum with its unit lost: "442 .50", "£42.50".
+    _MONEY = re.compile(r"£?\s*\d{1,4}\s*\.\d{2}\W*")
+
     def _is_amount(self, text: str, start: int, end: int) -> bool:
-        """'42 pounds', '20 minutes', and the pence in '42 pounds 50'."""
+        """'42 pounds', '20 minutes', the pence in '42 pounds 50', and '442 .50'."""
+        if self._MONEY.fullmatch(text, start, end):
+            return True
         following = _WORD.search(text, end)
         preceding = list(_WORD.finditer(text, max(0, start - 12), start))[-1:]
         return any(m.group().lower() in self.unit_words for m in [following, *preceding] if m)

@@ -1245,3 +1245,14 @@ def test_a_long_car_number_is_the_card_number(detector):
     number ..." and the fives of the number as "I'm"; the answer is the card number."""
     transcript = make_transcript(["Membership renewals. I'll take the long car number when you're ready.", "1|Four thousand, so I'm six six, I'm I'm six six."])
     assert detected_words(transcript, detector.detect(transcript)).get("card_number", [])[:2] == ["Four", "thousand,"]
+
+
+def test_a_sum_after_the_card_is_no_card_item(detector):
+    """Shared dev call dev-card-02, base: the agent's "that's gone through for forty two pounds
+    fifty" came out as "Lovely match on full 442 .50." straight after the security code."""
+    transcript = make_transcript([
+        "I can take that payment now, once the card number and it expires, lost free tickets on the",
+        "1|465 -8 -2210 -9 -3 -7 -1524", "1|0 -3 -21 -8 -0 -7", "work.", "Lovely match on full 442 .50.",
+    ])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert not any(w in ("442", ".50.") for words in found.values() for w in words), found
