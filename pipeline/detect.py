@@ -344,6 +344,9 @@ class Detector:
             # Speech runs on: look further back than Presidio's default 5 words for context.
             context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2),
         )
+        # Each term list's exclusions, by recognizer name: a finding of the second decode is
+        # checked against them in the first pass's words too (_from_hinted).
+        self.exclusions = {r.name: r.exclusions for r in registry.recognizers if getattr(r, "exclusions", None)}
         self.entities = [e for e in self.analyzer.get_supported_entities("en") if self.category_of(e)]
         self.hotword_entities = [e for e in self.entities if self.category_of(e) in self.settings.hotword_categories]
 
@@ -446,6 +449,10 @@ class Detector:
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
             if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
+            # What the first pass heard there is one of the term list's exclusions: "the
+            # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
+            if phrase and self._excluded_in(tt, keys, d.detector):
+                continue
             if not phrase:
                 within_card = {covered[k] for k in keys if k in covered} | {d.category} <= _CARD_CATEGORIES
                 keys = keys if within_card else {k for k in keys if k not in covered}
@@ -460,6 +467,14 @@ class Detector:
                 words = tuple(k for k in widened if k in clause or k in keys)
             found.append(Detection(d.category, d.score, f"{d.detector} (hotwords)", words))
         return found
+
+    def _excluded_in(self, tt: TranscriptText, keys: set[tuple[int, int]], detector: str) -> bool:
+        """Does one of `detector`'s exclusions match the transcript over the words `keys`?"""
+        spans = [w for w in tt.words if (w.segment, w.word) in keys]
+        if not spans:
+            return False
+        start, end = min(w.start for w in spans), max(w.end for w in spans)
+        return any(m.start() < end and start < m.end() for rx in self.exclusions.get(detector, []) for m in rx.finditer(tt.text))
 
     @staticmethod
     def _heard_into_noise(transcript: Transcript, words) -> bool:

@@ -1102,6 +1102,14 @@ def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(dete
     assert not detected_words(transcript, detector.detect(replace(transcript, hinted=[])))
 
 
+def test_what_the_first_pass_heard_can_exclude_the_second_decodes_finding(detector):
+    """Set 32, base at 8 kHz: the first pass heard "the Catholic Cathedral tour" (a sight, one of
+    the religion list's exclusions), the second decode "the Catholic Cathedral too"."""
+    first = ["Train line.", "1|The senior one, on the Catholic Cathedral tour, are near the station."]
+    transcript = _hinted(first, ["Train line.", "1|The senior one, home the Catholic Cathedral too, and in the station."])
+    assert "religious_belief" not in detected_words(transcript, detector.detect(transcript))
+
+
 def test_the_decode_given_the_vocabulary_adds_card_items_the_first_pass_garbled(detector):
     """An expiry the first pass heard as words is found in the second decode, though digits
     stand next to it: the check for vocabulary heard into noise is for vocabulary only."""
