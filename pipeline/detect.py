@@ -207,7 +207,7 @@ def _ends_sentence(transcript: Transcript, key: tuple[int, int]) -> bool:
     return transcript.segments[key[0]].words[key[1]].text.endswith(_SENTENCE_END)
 
 
-def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before: tuple[int, int] | None = None) -> bool:
+def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before: tuple[int, int]) -> bool:
     """Does a segment open on a capitalised word that only opens sentences ("My", "Can")? Whisper
     writes a sentence it carries on in a new segment in lower case ("in conviction, ..."), so
     one like this is a new sentence even where the segment before it has no full stop: in a
@@ -223,7 +223,7 @@ def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before
         return False
     if text.lower() in _SENTENCE_OPENERS:
         return True
-    if text.lower() not in _CAPITALISED_ANYWHERE or before is None:
+    if text.lower() not in _CAPITALISED_ANYWHERE:
         return False
     previous = transcript.segments[before[0]].words[before[1]].text.lower().strip(",-")
     return previous not in _CARRIES_ON
@@ -307,7 +307,7 @@ class Detector:
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
-        from .recognizers import build_recognizer
+        from .recognizers import TermListRecognizer, build_recognizer
 
         make_tldextract_offline()
         self.settings: DetectionSettings = settings.detection
@@ -344,9 +344,9 @@ class Detector:
             # Speech runs on: look further back than Presidio's default 5 words for context.
             context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2),
         )
-        # Each term list's exclusions, by recognizer name: a finding of the second decode is
-        # checked against them in the first pass's words too (_from_hinted).
-        self.exclusions = {r.name: r.exclusions for r in registry.recognizers if getattr(r, "exclusions", None)}
+        # The term lists by name: a finding of the second decode is checked against their
+        # exclusions in the first pass's words too (_from_hinted).
+        self.term_lists = {r.name: r for r in registry.recognizers if isinstance(r, TermListRecognizer)}
         self.entities = [e for e in self.analyzer.get_supported_entities("en") if self.category_of(e)]
         self.hotword_entities = [e for e in self.entities if self.category_of(e) in self.settings.hotword_categories]
 
@@ -470,11 +470,11 @@ class Detector:
 
     def _excluded_in(self, tt: TranscriptText, keys: set[tuple[int, int]], detector: str) -> bool:
         """Does one of `detector`'s exclusions match the transcript over the words `keys`?"""
+        term_list = self.term_lists.get(detector)
         spans = [w for w in tt.words if (w.segment, w.word) in keys]
-        if not spans:
+        if term_list is None or not spans:
             return False
-        start, end = min(w.start for w in spans), max(w.end for w in spans)
-        return any(m.start() < end and start < m.end() for rx in self.exclusions.get(detector, []) for m in rx.finditer(tt.text))
+        return term_list.excludes(tt.text, min(w.start for w in spans), max(w.end for w in spans))
 
     @staticmethod
     def _heard_into_noise(transcript: Transcript, words) -> bool:

@@ -81,6 +81,11 @@ def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does text[start:end] overlap any of `spans`?"""
+    return any(s < end and start < e for s, e in spans)
+
+
 def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
     """Indices where a run of `size` words starts that stays within one sentence and one turn
     ("... to speed.\nFine" is no "speeding fine")."""
@@ -252,8 +257,16 @@ class TermListRecognizer(PatternRecognizer):
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
         known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         results += self._fuzzy(text, [(r.start, r.end) for r in results], known)
-        excluded = [(m.start(), m.end()) for rx in self.exclusions for m in rx.finditer(text)]
-        return [r for r in results if not any(s < r.end and r.start < e for s, e in excluded)]
+        excluded = self.exclusion_spans(text)
+        return [r for r in results if not overlaps(excluded, r.start, r.end)]
+
+    def exclusion_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the exclusions match in `text`: a finding overlapping one is dropped."""
+        return [(m.start(), m.end()) for rx in self.exclusions for m in rx.finditer(text)]
+
+    def excludes(self, text: str, start: int, end: int) -> bool:
+        """Does an exclusion match `text` over text[start:end]?"""
+        return overlaps(self.exclusion_spans(text), start, end)
 
     def _fuzzy(self, text: str, covered: list[tuple[int, int]], known: frozenset[str]) -> list[RecognizerResult]:
         """Near-misses of a term: a single word only when it is no English word itself (so
