@@ -53,8 +53,8 @@ class AsrSettings(_Strict):
     # Speech that the first pass gave no words is heard again from the channel decoded without
     # the VAD (unheard speech would go out unbleeped).
     redecode_unheard: bool = True
-    # Batched inference (faster-whisper's BatchedInferencePipeline): 0 = auto, 16 on CUDA and
-    # off on CPU (where sequential decoding is as fast); 1 = off; N = batch size.
+    # Batched inference (faster-whisper's BatchedInferencePipeline): 0 or 1 = off, on every
+    # device (it decodes each VAD chunk alone and has bleeped less); N = batch size.
     batch_size: int = Field(0, ge=0, le=256)
     no_speech_threshold: float | None = None
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, replace
 
 from .audio import WHISPER_RATE, to_whisper_rate
 from .config import AsrSettings, ChannelSettings
 from .data import Recording, Segment, Transcript, Word
-from .models import ResolvedModel, resolve_asr_model
+from .logs import one_line
+from .models import ModelError, ResolvedModel, resolve_asr_model
 from .spoken import DIGITISH
 from .voice import median_pitch, pitch_track
+
+log = logging.getLogger("callredact")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,21 @@ def choose_device(device: str, compute_type: str) -> DeviceChoice:
     return DeviceChoice(device, compute_type)
 
 
+def cannot_run(model) -> str | None:
+    """Why the loaded model cannot encode 30 s of silence on its device, or None when it can.
+    CTranslate2 can see a GPU while the CUDA libraries it loads at first use are missing (its
+    4.x wheels need CUDA 12's cuBLAS, which a CUDA 13 host lacks): then every call would fail
+    at its first decode, so this is asked once, at start-up."""
+    import numpy as np
+    from faster_whisper.audio import pad_or_trim
+
+    try:
+        model.encode(pad_or_trim(model.feature_extractor(np.zeros(WHISPER_RATE, np.float32))))
+    except RuntimeError as exc:
+        return one_line(exc)
+    return None
+
+
 class Transcriber:
     """Holds one faster-whisper model for the life of the process."""
 
@@ -53,6 +72,8 @@ class Transcriber:
             return WhisperModel(str(info.path), device=self.choice.device, compute_type=self.choice.compute_type, cpu_threads=threads)
 
         self.model = load(self.model_info)
+        if self.choice.device == "cuda":
+            self.model = self._runnable_on_cuda(self.model, load, settings)
         # The second decode of the caller's side may use another model: its errors differ from
         # the first pass's, so what one mishears the other may hear.
         self.special_model_info: ResolvedModel | None = None
@@ -60,12 +81,25 @@ class Transcriber:
         if settings.separate_special_model:
             self.special_model_info = resolve_asr_model(settings.separate_special_model)
             self.special_model = load(self.special_model_info)
-        self.batch_size = settings.batch_size or (16 if self.choice.device == "cuda" else 1)
-        # On a GPU, batching VAD chunks of a call keeps it busy; on CPU it gains nothing.
+        self.batch_size = max(1, settings.batch_size)
+        # Opt-in only: faster-whisper's batched pipeline decodes each VAD chunk alone (no
+        # temperature fallback, no previous text) and has decoded our calls differently.
         self.batched = BatchedInferencePipeline(self.model) if self.batch_size > 1 else None
         self.special_batched = (
             BatchedInferencePipeline(self.special_model) if self.batch_size > 1 and self.special_model is not self.model else self.batched
         )
+
+    def _runnable_on_cuda(self, model, load, settings: AsrSettings):
+        """The model if it runs on the GPU. If not: with device auto, the model reloaded on the
+        CPU (with a warning); with device cuda, a start-up error naming the reason."""
+        problem = cannot_run(model)
+        if problem is None:
+            return model
+        if settings.device == "cuda":
+            raise ModelError(f"ASR model {self.model_info.name} cannot run on CUDA: {problem}")
+        log.warning("a CUDA GPU is visible but the ASR model cannot run on it (%s); transcribing on the CPU", problem)
+        self.choice = choose_device("cpu", settings.compute_type)
+        return load(self.model_info)
 
     @property
     def description(self) -> dict:
@@ -153,8 +187,12 @@ class Transcriber:
         )
         options.update(overrides)
         model, batched = (self.special_model, self.special_batched) if special else (self.model, self.batched)
-        if batched is not None:
-            segments, _info = batched.transcribe(audio, batch_size=self.batch_size, **options)
+        # The batched pipeline needs VAD chunks (over 30 s without them it refuses) and takes
+        # one temperature: decodes without the VAD and sampled re-decodes stay sequential.
+        if batched is not None and options["vad_filter"] and len(options["temperature"]) == 1:
+            # Timestamps on: segments end where the decoder heard a sentence end, as they do
+            # sequentially (detection reads turns from segments), not at each 30 s chunk.
+            segments, _info = batched.transcribe(audio, batch_size=self.batch_size, without_timestamps=False, **options)
         else:
             segments, _info = model.transcribe(audio, **options)
         result = []

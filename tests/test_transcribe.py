@@ -3,15 +3,17 @@ device choice, and the batched path (used on CUDA) giving usable words too."""
 
 import json
 
+import numpy as np
 import pytest
 import yaml
 
-from pipeline.audio import decode, probe
+from pipeline.audio import decode, probe, to_whisper_rate
 from pipeline.config import load_settings
 from pipeline.data import Recording, Segment, Word
 from pipeline.evaluation.synth import render_all
+from pipeline.models import ModelError
 from pipeline.transcribe import (
-    Transcriber, choose_device, fill_unheard, is_word_loop, sentence_loops, unheard_gaps, unheard_speech,
+    Transcriber, cannot_run, choose_device, fill_unheard, is_word_loop, sentence_loops, unheard_gaps, unheard_speech,
     without_trailing_echo,
 )
 
@@ -22,6 +24,36 @@ def test_choose_device():
     assert choose_device("cpu", "auto").compute_type == "int8"
     assert choose_device("cuda", "auto").compute_type == "float16"
     assert choose_device("cpu", "float32").compute_type == "float32"
+
+
+class ModelWithoutCublas:
+    """A model on a GPU whose CUDA libraries are missing: encoding raises what CTranslate2
+    4.8 raised on an H100 host with CUDA 13 only (scripts/asr_check.py, 2026-11-26)."""
+
+    def __init__(self, real):
+        self.feature_extractor = real.feature_extractor
+
+    def encode(self, features):
+        raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+
+def test_a_model_that_cannot_run_on_its_device_is_caught_at_start_up(caplog):
+    settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_hotwords": None})
+    transcriber = Transcriber(settings.asr, settings.channels, cpu_threads=2)
+    assert cannot_run(transcriber.model) is None
+    broken = ModelWithoutCublas(transcriber.model)
+    assert cannot_run(broken) == "Library libcublas.so.12 is not found or cannot be loaded"
+    # auto: the model is loaded again on the CPU, with a warning.
+    auto = load_settings(None, asr={"device": "auto", "model": "tiny.en"}).asr
+    transcriber.choice = choose_device("cuda", "auto")
+    with caplog.at_level("WARNING", logger="callredact"):
+        assert transcriber._runnable_on_cuda(broken, lambda info: "loaded on the CPU", auto) == "loaded on the CPU"
+    assert transcriber.choice == choose_device("cpu", "auto")
+    assert "transcribing on the CPU" in caplog.text and "libcublas.so.12" in caplog.text
+    # cuda asked for by name: a start-up error with the reason, before any call.
+    cuda = load_settings(None, asr={"device": "cuda", "model": "tiny.en"}).asr
+    with pytest.raises(ModelError, match="cannot run on CUDA: Library libcublas.so.12"):
+        transcriber._runnable_on_cuda(broken, lambda info: pytest.fail("must not fall back"), cuda)
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +82,25 @@ def test_stereo_words_keep_their_channel(stereo_call, batch_size):
     # Most words carry the pitch they were spoken at, in an adult voice's range.
     pitches = [w.pitch_hz for w in words if w.pitch_hz is not None]
     assert len(pitches) >= 0.8 * len(words) and all(60 <= p <= 400 for p in pitches)
+
+
+def test_batched_decoding_is_off_unless_asked_for():
+    settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "special_hotwords": None})
+    transcriber = Transcriber(settings.asr, settings.channels, cpu_threads=2)
+    assert transcriber.batched is None and transcriber.description["batch_size"] == 1
+
+
+def test_batched_decoding_hears_a_long_channel_without_the_vad(stereo_call):
+    """The batched pipeline refuses audio over 30 s without VAD chunks; the re-decode of
+    unheard speech (vad_filter off) runs sequentially instead."""
+    settings = load_settings(None, asr={"device": "cpu", "model": "tiny.en", "batch_size": 4, "special_hotwords": None})
+    transcriber = Transcriber(settings.asr, settings.channels, cpu_threads=2)
+    channel = to_whisper_rate(stereo_call.samples[:, 1], stereo_call.format.sample_rate)
+    long_channel = np.concatenate([channel, channel])
+    assert long_channel.size / 16000 > 40
+    segments = transcriber._decode(long_channel, 1, "customer", vad_filter=False)
+    words = [w for s in segments for w in s.words]
+    assert len(words) >= 10 and words[-1].end > 30
 
 
 def test_the_callers_side_is_decoded_again_with_the_vocabulary(stereo_call):
@@ -254,3 +305,31 @@ def test_a_turn_the_first_pass_dropped_is_heard_again(tmp_path):
     words = customer_words()
     assert "pregnant" in said_in_span(words)
     assert all(a.start <= b.start for a, b in zip(words, words[1:]))
+
+
+def test_asr_check_transcribes_and_compares_two_runs(tmp_path):
+    """scripts/asr_check.py, as run on a GPU host and here: two runs of the same settings agree
+    word for word, bleep the same seconds, and score against the rendered labels."""
+    import subprocess
+    import sys
+
+    render_all([ROOT / "tests/calls/samples.yaml"], tmp_path, ["pcm16k"])
+    audio = tmp_path / "audio" / "sample-payment.pcm16k.wav"
+    script = [sys.executable, str(ROOT / "scripts/asr_check.py")]
+    for run in ("a", "b"):
+        done = subprocess.run(
+            script + ["transcribe", str(audio), "--device", "cpu", "--model", "tiny.en", "--out", str(tmp_path / f"{run}.pkl")],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "cpu int8 batch 1" in done.stdout
+    done = subprocess.run(
+        script + ["compare", str(tmp_path / "a.pkl"), str(tmp_path / "b.pkl"), "--audio", str(tmp_path / "audio"),
+                  "--labels", str(tmp_path / "labels")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "words alike (mean of channels): 100.0%" in done.stdout
+    assert "A only 0.0 s, B only 0.0 s" in done.stdout
+    # The caller reads a card number: the bleep covers it in both runs.
+    assert "A: labelled spans bleeped " in done.stdout and "A: labelled spans bleeped 0/" not in done.stdout
