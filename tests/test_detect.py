@@ -31,6 +31,10 @@ POSITIVE = [
     (["Call me on 07802 551934 any time"], "phone_number", ["07802", "551934"]),
     (["It is r dot patel 62 at yahoo dot co dot uk"], "email_address", ["r", "dot", "patel", "yahoo", "uk"]),
     (["Email me at jane.smith@outlook.com"], "email_address", ["jane.smith@outlook.com"]),
+    # A domain of several words, with no question before it; as heard: "Time at time for
+    # arrogance .org" (tom at tomforharrogate dot org).
+    (["Send the proof to tom at tom for harrogate dot org."], "email_address", ["tom", "harrogate", "org."]),
+    (["Time at time for arrogance .org."], "email_address", ["Time", "arrogance", ".org."]),
     (["My NI number is AB 12 34 56 D."], "national_insurance_number", ["AB", "D."]),
     (["Your NHS number please?", "1|943 476 5919."], "nhs_number", ["943", "476", "5919."]),
     (["Yes, I have epilepsy and I take lamotrigine every day."], "health", ["I", "have", "epilepsy", "lamotrigine", "every", "day."]),
@@ -348,6 +352,10 @@ POSITIVE = [
 NEGATIVE = [
     # (lines, categories that must not appear at all)
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
+    # A denomination's hall or church as a place to park, and a party's club as a venue.
+    (["The bin lorry blocks the Methodist hall car park every Tuesday."], ["religious_belief"]),
+    (["You can park in the Baptist church car park."], ["religious_belief"]),
+    (["The do is tonight, it's in the Labour club."], ["political_opinion"]),
     # A subject of study, not the speaker's faith.
     (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
     # A day, a term of address, or a new sentence after "Thanks" is no read-back of a name.
