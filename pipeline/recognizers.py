@@ -660,11 +660,21 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 cut = capital.start() if moving_on else clause.end()
                 for w in _WORD.finditer(text, clause.start(), cut):
                     chosen.append(w)
-                    if len(chosen) >= limit:
+                    if self._counted(chosen, values_only) >= limit:
                         return self._trim(chosen, entity)
                 if cut < clause.end():
                     return self._trim(chosen, entity)
         return self._trim(chosen, entity)
+
+    # A letter spelled out on its own: "W", "K.", "-O".
+    _LETTER = re.compile(r"^\W*[A-Za-z]\W*$")
+
+    def _counted(self, chosen: list[re.Match], values_only: bool) -> int:
+        """The answer's length against its word limit. A value's spelled letters are free: a
+        surname said, then spelled ("Wojcik. W O J C I K."), is all name."""
+        if not values_only:
+            return len(chosen)
+        return sum(1 for w in chosen if not self._LETTER.match(w.group()))
 
     def _ends_answer(self, clause: str, asks: list[re.Match], values_only: bool) -> bool:
         """Does a clause after some of the answer end it? The agent's acknowledgement or next

@@ -347,6 +347,10 @@ POSITIVE = [
     # A postcode read without its question, the outward code's digits split.
     (["Hello.", "1|It's going to M1 4, 5LP."], "postcode", ["M1", "4,", "5LP."]),
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
+    # A surname said, then spelled: its letters do not count against the answer's word limit.
+    (["Can I have your surname?", "1|Wojcik. W O J C I K."], "person_name", ["Wojcik.", "W", "J", "C", "I", "K."]),
+    (["I've got ME and some days I can't get out of bed."], "health", ["ME"]),
+    (["I've got the gene for sickle cell."], "genetic", ["got", "gene"]),
 ]
 
 NEGATIVE = [
@@ -356,6 +360,9 @@ NEGATIVE = [
     (["The bin lorry blocks the Methodist hall car park every Tuesday."], ["religious_belief"]),
     (["You can park in the Baptist church car park."], ["religious_belief"]),
     (["The do is tonight, it's in the Labour club."], ["political_opinion"]),
+    # "me" the pronoun, not ME the illness.
+    (["You've got me so confused."], ["health"]),
+    (["Have you got me down for Tuesday?"], ["health"]),
     # A subject of study, not the speaker's faith.
     (["I'd like the book on the history of Islamic art, please."], ["religious_belief"]),
     # A day, a term of address, or a new sentence after "Thanks" is no read-back of a name.
