@@ -349,6 +349,9 @@ POSITIVE = [
     (["Hello.", "1|It's going to M 1 4, 5 L P."], "postcode", ["M", "1", "4,", "5", "L", "P."]),
     # A surname said, then spelled: its letters do not count against the answer's word limit.
     (["Can I have your surname?", "1|Wojcik. W O J C I K."], "person_name", ["Wojcik.", "W", "J", "C", "I", "K."]),
+    # A name asked for with another item; the name itself misheard ("Adebayo" as "and there
+    # they are"): what follows the number is the name.
+    (["Your staff number and surname, please?", "1|81772, and there they are."], "person_name", ["there", "they", "are."]),
     (["I've got ME and some days I can't get out of bed."], "health", ["ME"]),
     (["I've got the gene for sickle cell."], "genetic", ["got", "gene"]),
 ]
