@@ -41,6 +41,10 @@ def choose_device(device: str, compute_type: str) -> DeviceChoice:
     return DeviceChoice(device, compute_type)
 
 
+# What CTranslate2 computes in on a CPU (ctranslate2.get_supported_compute_types("cpu")).
+CPU_COMPUTE_TYPES = frozenset({"int8", "int8_float32", "int16", "float32"})
+
+
 def cannot_run(model) -> str | None:
     """Why the loaded model cannot encode 30 s of silence on its device, or None when it can.
     CTranslate2 can see a GPU while the CUDA libraries it loads at first use are missing (its
@@ -98,7 +102,9 @@ class Transcriber:
         if settings.device == "cuda":
             raise ModelError(f"ASR model {self.model_info.name} cannot run on CUDA: {problem}")
         log.warning("a CUDA GPU is visible but the ASR model cannot run on it (%s); transcribing on the CPU", problem)
-        self.choice = choose_device("cpu", settings.compute_type)
+        # A GPU-only compute type (float16, bfloat16 ...) named for the GPU gives way to the CPU's own.
+        compute_type = settings.compute_type if settings.compute_type in CPU_COMPUTE_TYPES else "auto"
+        self.choice = choose_device("cpu", compute_type)
         return load(self.model_info)
 
     @property

@@ -71,12 +71,7 @@ def _channel_words(transcript, channel: int) -> list[str]:
 
 
 def _seconds(intervals: list[tuple[float, float]]) -> float:
-    total, reach = 0.0, float("-inf")
-    for a, b in sorted(intervals):
-        if b > reach:
-            total += b - max(a, reach)
-            reach = b
-    return total
+    return sum(b - a for a, b in _merged(intervals))
 
 
 def _overlap(xs: list[tuple[float, float]], ys: list[tuple[float, float]]) -> float:

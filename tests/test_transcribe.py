@@ -50,6 +50,11 @@ def test_a_model_that_cannot_run_on_its_device_is_caught_at_start_up(caplog):
         assert transcriber._runnable_on_cuda(broken, lambda info: "loaded on the CPU", auto) == "loaded on the CPU"
     assert transcriber.choice == choose_device("cpu", "auto")
     assert "transcribing on the CPU" in caplog.text and "libcublas.so.12" in caplog.text
+    # A compute type named for the GPU gives way to the CPU's own; one the CPU has is kept.
+    for named, on_cpu in (("float16", "int8"), ("float32", "float32")):
+        asked = load_settings(None, asr={"device": "auto", "model": "tiny.en", "compute_type": named}).asr
+        transcriber._runnable_on_cuda(broken, lambda info: None, asked)
+        assert transcriber.choice == choose_device("cpu", on_cpu)
     # cuda asked for by name: a start-up error with the reason, before any call.
     cuda = load_settings(None, asr={"device": "cuda", "model": "tiny.en"}).asr
     with pytest.raises(ModelError, match="cannot run on CUDA: Library libcublas.so.12"):
