@@ -18,7 +18,7 @@ from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript
 from .models import ResolvedModel, resolve_nlp_model
-from .spoken import DIGIT_WORDS
+from .spoken import DIGIT_WORDS, DIGITISH
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
@@ -90,6 +90,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 # Identifiers read out letter by letter.
 _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
+# Words a caller says before an answer, that the second decode can put a vocabulary word on.
+_FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay", "ok", "so", "well", "right"})
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
@@ -449,6 +451,11 @@ class Detector:
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
             if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
+            # ... or on a filler or a lone digit ("Gay" over "Yeah," before a spelled email,
+            # "AIDS" over the "8," of "a curfew from 8"): a sound-alike. A digit among digits
+            # is still a loop that can hide a disclosure.
+            if phrase and all(_filler_or_lone_digit(transcript, k) for k in keys):
+                continue
             # What the first pass heard there is one of the term list's exclusions: "the
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
             if phrase and self._excluded_in(tt, keys, d.detector):
@@ -673,6 +680,16 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
+
+
+def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
+    """Is the word at `key` a filler ("Yeah,") or a digit with no digit beside it?"""
+    words = transcript.segments[key[0]].words
+    text = words[key[1]].text
+    if text.lower().strip(".,?!-") in _FILLER_WORDS:
+        return True
+    beside = [words[i].text for i in (key[1] - 1, key[1] + 1) if 0 <= i < len(words)]
+    return bool(DIGITISH.search(text)) and not any(DIGITISH.search(t) for t in beside)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -1109,6 +1109,22 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_email_is_no_disclo
     assert "sex_life_sexual_orientation" in detected_words(transcript, detector.detect(transcript))
 
 
+def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_no_disclosure(detector):
+    """Base at 8 kHz (sets 25 and 32): "Gay" where the first pass heard "Yeah," before a
+    spelled email, and "AIDS" where it heard the "8" of "a curfew from 8". Neither call
+    holds special-category data. A word a filler stands beside is still heard."""
+    first = ["And your email for the documents?", "1|Yeah, not pride at outlook dot com."]
+    transcript = _hinted(first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
+    first = ["Broadband support.", "1|I'm on a card with a curfew from 8, so once the last one."]
+    transcript = _hinted(first, ["Broadband support.", "1|I'm on a tag with a curfew from AIDS, so once the last one."])
+    assert "health" not in detected_words(transcript, detector.detect(transcript))
+    first = ["Annual leave, what dates are you after?", "1|Yeah, I'm mostly, so Fridays off please."]
+    transcript = _hinted(first, ["Annual leave, what dates are you after?", "1|Yeah, I'm Muslim, so Fridays off please."])
+    assert "religious_belief" in detected_words(transcript, detector.detect(transcript))
+
+
 def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(detector):
     transcript = _hinted(
         ["Annual leave, what dates are you after?", "1|The last week of March, I'm mostly, so Fridays off please."],
