@@ -1125,6 +1125,16 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
     assert "religious_belief" in detected_words(transcript, detector.detect(transcript))
 
 
+def test_the_agents_words_that_only_sound_like_a_term_are_no_disclosure(detector):
+    """Set 30 at 8 kHz: the agent's "Volunteer placements." came out as "My appear placement",
+    which sounds like "hip replacement". On the agent's channel a term must be said as such;
+    on the caller's, a sound-alike still counts."""
+    agent = make_transcript(["My appear placement.", "1|I'm doing unpaid work."])
+    assert "health" not in detected_words(agent, detector.detect(agent))
+    caller = make_transcript(["Volunteer placements.", "1|My appear placement went well, I'm walking again."])
+    assert "health" in detected_words(caller, detector.detect(caller))
+
+
 def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(detector):
     transcript = _hinted(
         ["Annual leave, what dates are you after?", "1|The last week of March, I'm mostly, so Fridays off please."],
