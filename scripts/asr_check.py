@@ -35,6 +35,7 @@ def _source(path: Path):
 
 
 def transcribe(args) -> int:
+    from pipeline.audio import AudioError
     from pipeline.config import load_settings
     from pipeline.ingest import load
     from pipeline.transcribe import Transcriber
@@ -51,13 +52,19 @@ def transcribe(args) -> int:
     load_s = time.perf_counter() - t0
     runs = []
     for path in args.audio:
-        recording = load(_source(path), path, settings.run.max_duration_s)
+        try:
+            recording = load(_source(path), path, settings.run.max_duration_s)
+        except (AudioError, OSError) as exc:
+            print(f"{path}: skipped: {exc}", file=sys.stderr)
+            continue
         t0 = time.perf_counter()
         transcript = transcriber.transcribe(recording)
         seconds = time.perf_counter() - t0
         runs.append({"file": path.name, "duration": recording.duration, "seconds": seconds, "transcript": transcript})
         words = sum(len(s.words) for s in transcript.segments)
         print(f"{path.name}: {recording.duration:.1f} s of audio in {seconds:.2f} s, {words} words", flush=True)
+    if not runs:
+        raise SystemExit("no recording could be read")
     audio_s, busy_s = sum(r["duration"] for r in runs), sum(r["seconds"] for r in runs)
     print(f"{transcriber.description['device']} {transcriber.description['compute_type']} batch {transcriber.batch_size}: "
           f"model load {load_s:.1f} s; {audio_s:.0f} s of audio in {busy_s:.1f} s ({audio_s / busy_s:.1f}x real time)")  # fmt: skip
@@ -150,6 +157,8 @@ def compare(args) -> int:
             print(f"{run_a['file']}: not in B")
             continue
         path = args.audio / run_a["file"]
+        if not path.is_file():
+            raise SystemExit(f"{path}: not found (--audio is the folder the recordings were transcribed from)")
         ta, tb = run_a["transcript"], run_b["transcript"]
         ba, bb = _bleeped(processor, path, ta), _bleeped(processor, path, tb)
         labels = _labels_for(run_a["file"], args.labels)

@@ -320,14 +320,17 @@ def test_asr_check_transcribes_and_compares_two_runs(tmp_path):
 
     render_all([ROOT / "tests/calls/samples.yaml"], tmp_path, ["pcm16k"])
     audio = tmp_path / "audio" / "sample-payment.pcm16k.wav"
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"not audio")
     script = [sys.executable, str(ROOT / "scripts/asr_check.py")]
     for run in ("a", "b"):
         done = subprocess.run(
-            script + ["transcribe", str(audio), "--device", "cpu", "--model", "tiny.en", "--out", str(tmp_path / f"{run}.pkl")],
+            script + ["transcribe", str(broken), str(audio), "--device", "cpu", "--model", "tiny.en", "--out", str(tmp_path / f"{run}.pkl")],
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert "cpu int8 batch 1" in done.stdout
+        assert f"{broken}: skipped: no audio stream" in done.stderr  # a bad file is named, the rest goes on
     done = subprocess.run(
         script + ["compare", str(tmp_path / "a.pkl"), str(tmp_path / "b.pkl"), "--audio", str(tmp_path / "audio"),
                   "--labels", str(tmp_path / "labels")],
