@@ -518,6 +518,8 @@ class Detector:
     def _detect(self, transcript: Transcript, tt: TranscriptText, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
         """Each finding in `tt` (the transcript's text), and for a disclosure widened to its
         clause, the words found before widening (None for the others)."""
+        from .recognizers import MATCHED_BY_SOUND  # Presidio loads with the recognizers: only here
+
         if not tt.words:
             return []
         channels = {seg.channel for seg in transcript.segments}
@@ -525,8 +527,8 @@ class Detector:
         # Who speaks first: the agent's greeting, unless the agent's channel was not heard then
         # (in mono, the first speaker is taken to be the agent).
         agent_opens = agent_channel is None or transcript.segments[tt.words[0].segment].channel == agent_channel
-        results = self.analyzer.analyze(  # the decision process keeps how a term was matched (_matched_by_sound)
-            text=tt.text, language="en", entities=entities, score_threshold=self.settings.min_score, return_decision_process=True
+        results = self.analyzer.analyze(
+            text=tt.text, language="en", entities=entities, score_threshold=self.settings.min_score
         )
         # In the verification pass, "[SEX_LIFE_SEXUAL_ORIENTATION]" is no mention of a sex life.
         placeholders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(tt.text)]
@@ -546,7 +548,7 @@ class Detector:
                 continue  # "Anything else?" opening a sentence, taken by spaCy for a name
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
-            if agent_channel is not None and _matched_by_sound(r) and all(
+            if agent_channel is not None and (r.recognition_metadata or {}).get(MATCHED_BY_SOUND) and all(
                 transcript.segments[si].channel == agent_channel for si, _ in tt.words_in(r.start, r.end)
             ):
                 continue  # the agent's own words only sound like a term ("My appear placement", hip replacement)
@@ -684,12 +686,6 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
-
-
-def _matched_by_sound(result) -> bool:
-    """A term list's fuzzy or phonetic match, not its exact words (recognizers.TermListRecognizer)."""
-    why = getattr(result.analysis_explanation, "textual_explanation", None) or ""
-    return why.startswith(("sounds like a ", "fuzzy match of a "))
 
 
 def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:

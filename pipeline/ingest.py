@@ -42,10 +42,15 @@ def _discover_local(root: Path, extensions: list[str]) -> list[SourceFile]:
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
         if path.is_file() and _wanted(relative, extensions):
-            stat = path.stat()
-            modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc)
-            sources.append(SourceFile(path, relative, stat.st_size, modified, str(path)))
+            sources.append(local_source(path, relative))
     return sources
+
+
+def local_source(path: Path, relative: str) -> SourceFile:
+    """A local file as a call found under INPUT, `relative` being its path there."""
+    stat = path.stat()
+    modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc)
+    return SourceFile(path, relative, stat.st_size, modified, str(path))
 
 
 def _discover_s3(location: s3.S3Location, extensions: list[str]) -> list[SourceFile]:

@@ -81,6 +81,10 @@ def _may_match(term_counts, term_lengths, counts, lengths, threshold: float, max
 _SENTENCE_END = re.compile(r"[.?!\n]")
 
 
+# recognition_metadata key of a term list's fuzzy or phonetic match, not the term's own words.
+MATCHED_BY_SOUND = "matched_by_sound"
+
+
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does text[start:end] overlap any of `spans`?"""
     return any(s < end and start < e for s, e in spans)
@@ -347,12 +351,14 @@ class TermListRecognizer(PatternRecognizer):
                 covered.append((start, end))
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        """A near-miss of a term (the exact terms are PatternRecognizer's results)."""
         return RecognizerResult(
             self.supported_entities[0], start, end, score,
             analysis_explanation=self.build_explanation(score, why),  # type: ignore[attr-defined]
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                MATCHED_BY_SOUND: True,
             },
         )  # fmt: skip
 

@@ -25,19 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _source(path: Path):
-    import datetime as dt
-
-    from pipeline.data import SourceFile
-
-    stat = path.stat()
-    return SourceFile(path, path.name, stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc), str(path))
-
-
 def transcribe(args) -> int:
     from pipeline.audio import AudioError
     from pipeline.config import load_settings
-    from pipeline.ingest import load
+    from pipeline.ingest import load, local_source
     from pipeline.transcribe import Transcriber
 
     asr: dict = {"device": args.device}
@@ -53,7 +44,7 @@ def transcribe(args) -> int:
     runs = []
     for path in args.audio:
         try:
-            recording = load(_source(path), path, settings.run.max_duration_s)
+            recording = load(local_source(path, path.name), path, settings.run.max_duration_s)
         except (AudioError, OSError) as exc:
             print(f"{path}: skipped: {exc}", file=sys.stderr)
             continue
@@ -99,11 +90,11 @@ def _bleeped(processor, path: Path, transcript) -> dict[int, list[tuple[float, f
     """The intervals that the pipeline's own analyse stage bleeps for this transcript."""
     import tempfile
 
-    from pipeline.ingest import load
+    from pipeline.ingest import load, local_source
     from pipeline.run import CallInProgress
     from pipeline.store import LocalStore
 
-    source = _source(path)
+    source = local_source(path, path.name)
     call = CallInProgress(source, recording=load(source, path, processor.settings.run.max_duration_s), transcript=transcript)
     with tempfile.TemporaryDirectory() as scratch:
         analysed = processor.analyse(call, LocalStore(Path(scratch)), None)
