@@ -36,6 +36,11 @@ OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
 _OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
 # A question reported, not answered: "on the form it asks about convictions".
 _REPORTED_QUESTION = re.compile(r"\b(asks?|asking|asked|question|questions)\s+(about|for|if|whether)\b", re.IGNORECASE)
+# The agent saying what the company does not do: "We don't ask for predictive genetic test
+# results", "we never store your voiceprint".
+_POLICY = re.compile(
+    r"\bwe\s+(don't|do not|never|won't|will not|can't|cannot|wouldn't|aren't allowed to|are not allowed to)\s+"
+    r"(ask|asks|require|store|collect|record|share|hold|request)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -630,6 +635,8 @@ class Detector:
             return True
         if customer_side:
             return False
+        if _POLICY.search(clause):
+            return True
         # "you" counts up to the next "and"/"but" after the finding: in "Mixed, White and Black
         # African and you and your..." ASR ran the agent's reply into the answer.
         tail = _CONJUNCTION.split(text[end:right], maxsplit=1)[0]

@@ -488,7 +488,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # "K .allsite email .com", "4 .9291234 .5678".
     _SENTENCE = re.compile(r"(?:[^?.!\n]|\.(?=\w))+(?:[?!\n]|\.(?!\w))*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
-    _DETERMINERS = {"a", "an", "the", "your"}
+    # Words a bare request opens with: "Your full name.", "First line of the address."
+    _DETERMINERS = {"a", "an", "the", "your", "first"}
     _VERBS = {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
               "do", "does", "did", "it's", "that's", "there's", "goes", "went", "came", "sent", "says", "said"}  # fmt: skip
     _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
@@ -497,7 +498,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # your ..." is "Can I have your ...?" with its first word lost.
     _REQUEST = re.compile(
         r"\b(can|could|may (?=(i|we|you)\b)|what|what's|whats|need|please|confirm|tell|give|take|and the|and your|i have your|"
-        rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD})\b", re.I)
+        rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD}|"
+        # "Ready for the card number when you are.", "Go ahead with the long number."
+        r"ready (for|when)|when you're ready|when you are ready|go ahead)\b", re.I)
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
@@ -602,7 +605,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     def _terse(self, words: list[str]) -> bool:
         """Is a sentence without "?" that names an item still a question? A bare item ("Expiry
         date."), one after "and" ("And his date of birth.") or a noun phrase with no verb ("A
-        phone number for the proof.", "Your full name."); not the speaker's own ("My postcode.")."""
+        phone number for the proof.", "Your full name.", "First line of the address."); not the
+        speaker's own ("My postcode.")."""
         return bool(words) and not self._SPEAKER_OWN & set(words) and (
             len(words) <= 3 or (len(words) <= 8 and (words[0] == "and" or (words[0] in self._DETERMINERS and not self._VERBS & set(words))))
         )
@@ -768,7 +772,9 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     by length and checksum. Money and times ("42 pounds", "20 minutes") are left alone."""
 
     _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-    _SEP = re.compile(r"^[\s,.\-/]*$")
+    # Separators between the digits of one number, and the spoken "slash" of an expiry ("oh
+    # nine slash twenty eight" as "4, 9, slash 28").
+    _SEP = re.compile(r"^[\s,.\-/]*((?i:slash)[\s,.\-/]*)?$")
 
     def __init__(
         self,
@@ -809,6 +815,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             joined = run_end is not None and self._joins(text, prev_end, m.start())
             if tok == "no" and joined and self._digits_follow(text, tokens, i):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
+            if tok == "slash" and joined and self._digits_follow(text, tokens, i):
+                continue  # "4, 9, slash 28": the run goes on past it (_SEP)
             if value is None or (tok in RUN_ONLY and run_end is None):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
@@ -886,7 +894,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._card_context.finditer(text)]
         card_digits, context_end, card_read = 0, -1, False
         card_groups: list[tuple[int, int]] = []  # short groups read after "card", not yet enough for one
-        lead: tuple[int, int, str] | None = None  # the last short group that is no finding yet
+        leads: list[tuple[int, int, str]] = []  # the last short groups, each a few words apart, no finding yet
         half: tuple[int, str] | None = None  # (index in found, digits) of the last long run, no card
         for start, end, digits in runs:
             opened = max((reach for said, reach in mentions if said < start), default=-1)
@@ -894,16 +902,18 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 card_digits, context_end, card_groups, card_read = 0, opened, [], False
             # Up to 16 digits after "card" are the card's, read in groups however garbled the
             # words between them ("Seven, I'm free-four." ... "One, two, three, four."), unless
-            # the card was read in one run already or a month names the group an expiry.
+            # the card was read in one run already or a month names the group an expiry, or a
+            # card number was just read: after it come its expiry and code ("valid until paid?").
             card_group = (
-                start < context_end and card_digits < 16 and not card_read
+                start < context_end and card_digits < 16 and not card_read and start >= card_window_end
                 and not self._MONTH.search(text, max(0, start - 20), start)
             )  # fmt: skip
             if len(digits) >= self.min_digits:
                 entity, score = self.classify(digits)
-                if lead and entity != "PHONE_NUMBER" and self._leads_into(text, lead, start, digits):
-                    entity, score = self.classify(lead[2] + digits)
-                    found.append((entity, lead[0], lead[1], score))
+                leading = self._leading_groups(text, leads, start, digits) if entity != "PHONE_NUMBER" else []
+                if leading:
+                    entity, score = self.classify("".join(g[2] for g in leading) + digits)
+                    found += [(entity, a, b, score) for a, b, _ in leading]
                 elif half and self._second_half(text, found[half[0]][2], start, half[1] + digits):
                     # A card read in two halves, a turn each ("4659 2210" ... "3391 0041"): the
                     # first half alone looked like an account number.
@@ -927,7 +937,13 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 # expiry and the code read together: a card item either way.
                 entity = "CARD_EXPIRY" if 1 <= int(digits[-4:-2]) <= 12 else "CARD_SECURITY_CODE"
                 found.append((entity, start, end, 0.5))
-            lead = (start, end, digits) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else None
+            leads = self._chained(text, leads, (start, end, digits)) if 2 <= len(digits) <= 4 and not (found and found[-1][2] == end) else []
+            if self._four_groups_of_four(leads):
+                # "4658." "Uh-huh." "2210." "Yep." "3391." "0624.": a card read a group a turn,
+                # with no "card" heard before it.
+                found += [("CARD_NUMBER", a, b, 0.6) for a, b, _ in leads]
+                card_window_end = max(card_window_end, self._words_on(text, end, self.card_follow_up_words))
+                leads = []
             long_run = len(digits) >= self.min_digits and found and found[-1][2] == end
             half = (len(found) - 1, digits) if long_run and found[-1][0] not in self._CARD_ITEMS else None
             if start < context_end:
@@ -940,15 +956,48 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         found = self._join_card_groups(text, found)
         return [self._result(entity, start, end, score) for entity, start, end, score in found if not entities or entity in entities]
 
+    _LEAD_GAP_WORDS = 4  # "Mm hmm.", "Yep, go on." between the groups of one number
+    _BACK_CHANNEL = frozenset({"uh", "huh", "uh-huh", "mm", "mhm", "hmm", "yep", "yeah", "yes", "ok", "okay", "go", "on", "right", "sure", "and", "then"})
+
+    @classmethod
+    def _chained(cls, text: str, leads: list[tuple[int, int, str]], group: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+        """The short groups read one after another up to and with `group`: each in a turn of
+        its own or with only a back-channel between ("4658", "uh-huh", "2210"); a group after
+        other words starts the chain again ("1234 and the order was 5678")."""
+        if not leads:
+            return [group]
+        gap = text[leads[-1][1] : group[0]]
+        words = [w.lower() for w in _WORD.findall(gap)]
+        if len(words) <= cls._LEAD_GAP_WORDS and ("\n" in gap or all(w.strip("-") in cls._BACK_CHANNEL for w in words)):
+            return leads + [group]
+        return [group]
+
     @staticmethod
-    def _leads_into(text: str, lead: tuple[int, int, str], start: int, digits: str) -> bool:
-        """Is the short group `lead` the first group of the long run at `start`, read in a turn
-        of its own ("Four six five nine." "Mm hmm." "Oh two, eight eight, ...")? Only when the
-        two make a card number's length: 14 to 19 digits, or 13 that pass Luhn."""
-        n = len(lead[2]) + len(digits)
-        if not (14 <= n <= 19 or (n == 13 and luhn_valid(lead[2] + digits))):
-            return False
-        return len(_WORD.findall(text[lead[1] : start])) <= 4
+    def _groups_of_four(groups: list[tuple[int, int, str]]) -> bool:
+        """Are the groups all four digits, and not all years ("2019, 2020, 2021 and 2022")?"""
+        return all(len(g[2]) == 4 for g in groups) and not all(g[2][:2] in ("19", "20") for g in groups)
+
+    @classmethod
+    def _four_groups_of_four(cls, leads: list[tuple[int, int, str]]) -> bool:
+        return len(leads) >= 4 and cls._groups_of_four(leads[-4:])
+
+    @classmethod
+    def _leading_groups(cls, text: str, leads: list[tuple[int, int, str]], start: int, digits: str) -> list[tuple[int, int, str]]:
+        """The short groups that begin the long run at `start`, read in turns of their own
+        ("Four six five nine." "Mm hmm." "Oh two, eight eight, ..."): the last group alone when
+        the two make a card number's length (14 to 19 digits, or 13 that pass Luhn), or several
+        groups of four that make 16 with it ("4658" "uh huh" "2210" "yep" "3391 0624"), Luhn
+        or not: a misheard digit fails the checksum, and a card read so is still a card."""
+        if not leads or len(_WORD.findall(text[leads[-1][1] : start])) > cls._LEAD_GAP_WORDS:
+            return []
+        for k in range(len(leads), 1, -1):
+            groups = leads[-k:]
+            if cls._groups_of_four(groups) and 4 * k + len(digits) == 16:
+                return groups
+        joined = leads[-1][2] + digits
+        if 14 <= len(joined) <= 19 or (len(joined) == 13 and luhn_valid(joined)):
+            return leads[-1:]
+        return []
 
     _CARD_ITEMS = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)
 
@@ -982,7 +1031,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             end_of = self._END_OF.search(text, max(0, month.start() - 12), month.start())
             return "CARD_EXPIRY", end_of.start() if end_of else month.start(), end, 0.6
         # `digits` may be a number word: _expiry_and_code passes a run's first token ("Five").
-        if "/" in text[start:end] or (len(digits) == 4 and digits.isdigit() and 1 <= int(digits[:2]) <= 12):
+        if "/" in text[start:end] or "slash" in text[start:end].lower() or (len(digits) == 4 and digits.isdigit() and 1 <= int(digits[:2]) <= 12):
             return "CARD_EXPIRY", start, end, 0.5
         return "CARD_SECURITY_CODE", start, end, 0.5
 

@@ -242,6 +242,14 @@ POSITIVE = [
     (["I'm standing and I've been candidate in the mail -ictions and I need posters."], "political_opinion", ["standing", "candidate"]),
     (["I'm a newite member, and we're malleting for strike action, so I need the rota."], "trade_union_membership", ["we're", "malleting", "strike", "action,"]),
     (["Yes, what's your mate on earth?", "1|14th of February, 1963."], "date_of_birth", ["14th", "February,", "1963."]),
+    # ... with "of" heard as "on"; the Sikh communal kitchen, heard without its "r"; "our temple".
+    (["Can I check your date on good?", "1|14th on February, 1958."], "date_of_birth", ["14th", "on", "February,", "1958."]),
+    (["Passport office.", "1|I'm in the DMB and we're striking on Monday, so I can't come."], "trade_union_membership", ["DMB", "striking", "Monday,"]),
+    # A bare request with its "?" lost ("First line of the address" heard as "First ride on
+    # the address"), and the answer garbled ("Nine Orchard Close").
+    (["I'll note that. First ride on the address", "1|No emotion, close."], "address", ["emotion,", "close."]),
+    (["Food hygiene.", "1|Hello, I'm volunteering the langa kitchen, and we need a certificate."], "religious_belief", ["volunteering", "langa", "kitchen,"]),
+    (["Food hygiene.", "1|I help with the cooking at our temple every Sunday."], "religious_belief", ["our", "temple"]),
     (["What's your epic background?", "1|Any other white background, I'm Polish."], "racial_ethnic_origin", ["white", "Polish."]),
     # Card digits read in groups over several turns after "Which card", the words between
     # them garbled ("Seven, I'm free -four."), and the agent's "Yep" heard as "When?".
@@ -384,6 +392,9 @@ NEGATIVE = [
     (["I'm an RAC member and I've broken down on the M4."], ["trade_union_membership"]),
     (["The BMW rep rang me about the finance."], ["trade_union_membership"]),
     (["I'm a NEW member of the gym."], ["trade_union_membership"]),
+    (["I'm striking a balance between work and the kids, so evenings are best."], ["trade_union_membership"]),
+    # A street and a car park named for a place of worship say where, not what anyone believes.
+    (["It's at the depot on Church Street, by the old chapel car park."], ["religious_belief"]),
     # A shop named for a faith, or one near a place of worship, is where something is.
     (["I'm ringing about the flat on Chapel Lane near the Islamic bookshop."], ["religious_belief"]),
     (["It's the one opposite the mosque, next to the bakery."], ["religious_belief"]),
@@ -714,6 +725,9 @@ def test_recognizer_yaml_is_extensible(tmp_path, settings):
         "For the equality monitoring, which ethnic group do you belong to",
         "Any motoring convictions in the last five years",
         "We've set up voice ID for you.",
+        # The agent saying what the company does not do.
+        "We don't ask for predictive genetic test results.",
+        "We never store fingerprints, the app only sees a yes or a no.",
     ],
 )
 def test_agent_mentions_are_not_disclosures(detector, line):
@@ -988,6 +1002,35 @@ def test_a_group_read_in_its_own_turn_joins_the_run_after_it(detector):
     assert found["card_number"][:4] == ["four", "six", "five", "nine"], found
     assert {"January", "28"} <= set(found["card_expiry"]) and {"eight", "five"} <= set(found["card_security_code"]), found
     assert not {w for words in found.values() for w in words} & {"Mm", "mm."}, found
+
+
+def test_groups_of_four_read_a_turn_each_are_a_card_without_a_checksum(detector):
+    """"Ready for the card number" came out as "the car number", and one digit was misheard, so
+    the sixteen digits fail Luhn: groups of four read between back-channels are still a card,
+    and the groups after it its expiry and code, though the agent's "valid until date?" came
+    out as "until paid" (a payment word, not the start of another card)."""
+    transcript = make_transcript(
+        ["Parking fines. Ready for the car number when you are.", "1|Right, 4 -6 -5 -8,", "Uh -huh.", "1|2 -2 -1 -0,",
+         "Yep.", "1|3 -3 -9 -1 -4 -6 -2 -4,", "And normally until paid.", "1|0 -6 -13,", "Secure it to number from the Mac.", "1|1 -8 -8."]
+    )  # fmt: skip
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"] == ["4", "-6", "-5", "-8,", "2", "-2", "-1", "-0,", "3", "-3", "-9", "-1", "-4", "-6", "-2", "-4,"], found
+    assert found["card_expiry"] == ["0", "-6", "-13,"] and found["card_security_code"] == ["1", "-8", "-8."], found
+    four_groups = make_transcript(["Go on.", "1|4658.", "Uh-huh.", "1|2210.", "Yep.", "1|3391.", "Mm.", "1|0624."])
+    assert detected_words(four_groups, detector.detect(four_groups))["card_number"] == ["4658.", "2210.", "3391.", "0624."]
+    # A spoken "slash" joins the month and year of an expiry, its question lost.
+    expiry = make_transcript(["Card number?", "1|4658 2210 9937 1524.", "Mm, and when done it.", "1|Oh nine slash twenty eight."])
+    assert detected_words(expiry, detector.detect(expiry))["card_expiry"] == ["Oh", "nine", "slash", "twenty", "eight."]
+    # Numbers said between other words are not the groups of one card.
+    references = make_transcript(["Orders.", "1|My reference is 1234 and the order was 5678, then 4321 and 8765."])
+    assert "card_number" not in detected_words(references, detector.detect(references))
+
+
+def test_a_card_prompt_without_a_question_still_gets_its_answer(detector):
+    """"Ready for the card number when you are." asks; its garbled answer is the card."""
+    transcript = make_transcript(["Ready for the card number when you are.", "1|Right, RxI made", "Uh -huh.", "1|4658 2210 3391 0624."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["card_number"][:2] == ["RxI", "made"], found
 
 
 @pytest.mark.parametrize(
