@@ -558,9 +558,12 @@ class Detector:
             ):
                 continue  # the agent's own words only sound like a term ("My appear placement", hip replacement)
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
-            if required_sex and self.speaker_sex(transcript, tt.words_in(*span)) not in (required_sex, None):
+            sex = self.speaker_sex(transcript, tt.words_in(*span)) if required_sex else None
+            if required_sex and sex not in (required_sex, None):
                 continue  # "my husband" said by a woman
-            if category in self.settings.phrase_categories and not required_sex:
+            # "My husband and I married last year" said by a man discloses in the whole clause;
+            # where the voice does not tell, the finding stands but is not widened.
+            if category in self.settings.phrase_categories and (not required_sex or sex == required_sex):
                 # An answer to the agent's question is a disclosure by construction, even when
                 # ASR ran the agent's next words ("thank you, and your date of birth") into it.
                 # A caller's "you" is the agent or the company ("I'm pregnant, can you ..."); an

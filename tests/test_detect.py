@@ -245,6 +245,12 @@ POSITIVE = [
     # ... with "of" heard as "on"; the Sikh communal kitchen, heard without its "r"; "our temple".
     (["Can I check your date on good?", "1|14th on February, 1958."], "date_of_birth", ["14th", "on", "February,", "1958."]),
     (["Passport office.", "1|I'm in the DMB and we're striking on Monday, so I can't come."], "trade_union_membership", ["DMB", "striking", "Monday,"]),
+    # A carrier's trait heard as other words that sound like it; a screening that found the
+    # caller a carrier, whatever they carry came out as.
+    (["Blood donation line.", "1|I got sickle health rate from my dad, can I still donate?"], "genetic", ["sickle", "health", "rate"]),
+    (["Blood donation line.", "1|My inner bit screening found I carry vehicle health rate, can I still donate?"], "genetic", ["screening", "carry", "rate,"]),
+    # Kept in hospital, its subject misheard ("and was kept in overnight").
+    (["Any medical conditions?", "1|I have a fever last March, and one kept in overnight."], "health", ["kept", "overnight."]),
     # A bare request with its "?" lost ("First line of the address" heard as "First ride on
     # the address"), and the answer garbled ("Nine Orchard Close").
     (["I'll note that. First ride on the address", "1|No emotion, close."], "address", ["emotion,", "close."]),
@@ -393,6 +399,8 @@ NEGATIVE = [
     (["The BMW rep rang me about the finance."], ["trade_union_membership"]),
     (["I'm a NEW member of the gym."], ["trade_union_membership"]),
     (["I'm striking a balance between work and the kids, so evenings are best."], ["trade_union_membership"]),
+    (["The stock survey found we carry too much, so the sale is on."], ["genetic"]),
+    (["The parcel was kept in the depot overnight, sorry."], ["health"]),
     # A street and a car park named for a place of worship say where, not what anyone believes.
     (["It's at the depot on Church Street, by the old chapel car park."], ["religious_belief"]),
     # A shop named for a faith, or one near a place of worship, is where something is.
@@ -830,7 +838,9 @@ def test_a_partner_named_by_sex_discloses_by_the_speakers_voice(detector, line, 
     transcript = make_transcript([line], pitch_hz=pitch_hz)
     found = detected_words(transcript, detector.detect(transcript))
     assert ("sex_life_sexual_orientation" in found) == discloses, found
-    if discloses:  # the partner phrase, not the whole sentence
+    if discloses and pitch_hz in (110.0, 215.0):  # the voice tells: the clause discloses
+        assert found["sex_life_sexual_orientation"][-1] in ("mortgage.", "together."), found
+    elif discloses:  # it does not: the partner phrase stands, not widened
         assert found["sex_life_sexual_orientation"][-1] in ("I", "girlfriend"), found
 
 
