@@ -515,6 +515,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         r"(whenever|when) you're ready|let me (just )?(find|get|grab|check|look for|dig out)( it| that| my \w+| the \w+)?|"
         r"uh|um|erm|mm)\W*){1,4}$", re.I)
     _MAX_HOLDS = 3
+    # The agent saying why they ask, after the question: "What's your name? So I can note the
+    # query." The answer is still to come.
+    _REASON = re.compile(
+        r"^\W*(just\s+)?(so\s+(that\s+)?(i|we)\s+can|for\s+(the|our)\s+records?|to\s+(check|confirm|verify|find|look\s+up)|"
+        r"for\s+(security|the\s+booking|the\s+form|the\s+file))\b[^?!\n]*$", re.I)
     _ACKNOWLEDGEMENT = re.compile(r"^\W*((yep|yeah|yes|ok|okay|uh-huh|uh|huh|m+|m+h+m+|go on|right|sure|got that)\W*){1,3}$", re.I)
     # A sentence that opens like this is the agent asking something else, not an answer.
     _ASKS_ON = re.compile(
@@ -620,7 +625,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         for i, sentence in enumerate(self._SENTENCE.finditer(text, pos)):
             body = sentence.group()
             n = i - held  # sentences of the answer before this one
-            if n == 0 and values_only and held < self._MAX_HOLDS and self._HOLDING.match(body):
+            if n == 0 and values_only and held < self._MAX_HOLDS and (self._HOLDING.match(body) or self._REASON.match(body)):
                 # "Take your time." or "Hang on, let me find it." before the value: the answer
                 # is still to come. Not for a disclosure, where "Yes." is the answer.
                 held += 1

@@ -245,6 +245,11 @@ POSITIVE = [
     # ... with "of" heard as "on"; the Sikh communal kitchen, heard without its "r"; "our temple".
     (["Can I check your date on good?", "1|14th on February, 1958."], "date_of_birth", ["14th", "on", "February,", "1958."]),
     (["Passport office.", "1|I'm in the DMB and we're striking on Monday, so I can't come."], "trade_union_membership", ["DMB", "striking", "Monday,"]),
+    # The agent saying why they ask before the caller answers.
+    (["Recruitment. What's your name?", "So I can note the query.", "1|Calum reed."], "person_name", ["Calum", "reed."]),
+    # A date of birth in words, its question misheard; the month as a number.
+    (["Parish council. What's your night on the register?", "1|The ninth of July, nineteen ninety."], "date_of_birth", ["ninth", "July,", "ninety."]),
+    (["Car insurance renewal.", "1|The fifth on the fifth, seventy nine."], "date_of_birth", ["fifth", "seventy", "nine."]),
     # A carrier's trait heard as other words that sound like it; a screening that found the
     # caller a carrier, whatever they carry came out as.
     (["Blood donation line.", "1|I got sickle health rate from my dad, can I still donate?"], "genetic", ["sickle", "health", "rate"]),
@@ -401,6 +406,8 @@ NEGATIVE = [
     (["I'm striking a balance between work and the kids, so evenings are best."], ["trade_union_membership"]),
     (["The stock survey found we carry too much, so the sale is on."], ["genetic"]),
     (["The parcel was kept in the depot overnight, sorry."], ["health"]),
+    # Dates that are not of birth: a year too recent, no year at all.
+    (["Orders.", "1|I ordered it on the third of September, 2025, and the meeting is on the fifth of the sixth."], ["date_of_birth"]),
     # A street and a car park named for a place of worship say where, not what anyone believes.
     (["It's at the depot on Church Street, by the old chapel car park."], ["religious_belief"]),
     # A shop named for a faith, or one near a place of worship, is where something is.
