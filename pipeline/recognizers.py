@@ -946,7 +946,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             if self._four_groups_of_four(leads):
                 # "4658." "Uh-huh." "2210." "Yep." "3391." "0624.": a card read a group a turn,
                 # with no "card" heard before it.
-                found += [("CARD_NUMBER", a, b, 0.6) for a, b, _ in leads]
+                found += [("CARD_NUMBER", a, b, 0.6) for a, b, _ in leads[-4:]]
                 card_window_end = max(card_window_end, self._words_on(text, end, self.card_follow_up_words))
                 leads = []
             long_run = len(digits) >= self.min_digits and found and found[-1][2] == end
