@@ -69,41 +69,30 @@ def _channel_words(transcript, channel: int) -> list[str]:
 
 
 def _seconds(intervals: list[tuple[float, float]]) -> float:
-    return sum(b - a for a, b in _merged(intervals))
+    """Length of merged, non-overlapping intervals."""
+    return sum(b - a for a, b in intervals)
 
 
 def _overlap(xs: list[tuple[float, float]], ys: list[tuple[float, float]]) -> float:
-    return sum(max(0.0, min(b, d) - max(a, c)) for a, b in _merged(xs) for c, d in _merged(ys))
+    """Time two lists of merged intervals share."""
+    return sum(max(0.0, min(b, d) - max(a, c)) for a, b in xs for c, d in ys)
 
 
-def _merged(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out: list[list[float]] = []
-    for a, b in sorted(intervals):
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
-
-
-def _bleeped(processor, path: Path, transcript) -> dict[int, list[tuple[float, float]]]:
-    """The intervals that the pipeline's own analyse stage bleeps for this transcript."""
+def _bleeped(processor, source, recording, transcript) -> dict[int, list[tuple[float, float]]]:
+    """Per channel, the merged intervals that the pipeline's own analyse stage bleeps for this
+    transcript of `recording`."""
     import tempfile
 
-    from pipeline.ingest import load, local_source
+    from pipeline.redact_audio import merged_intervals
     from pipeline.run import CallInProgress
     from pipeline.store import LocalStore
 
-    source = local_source(path, path.name)
-    call = CallInProgress(source, recording=load(source, path, processor.settings.run.max_duration_s), transcript=transcript)
+    call = CallInProgress(source, recording=recording, transcript=transcript)
     with tempfile.TemporaryDirectory() as scratch:
         analysed = processor.analyse(call, LocalStore(Path(scratch)), None)
     if not isinstance(analysed, CallInProgress):
-        raise SystemExit(f"{path.name}: analysis failed: {analysed.error}")
-    channels: dict[int, list[tuple[float, float]]] = {}
-    for f in analysed.findings:
-        channels.setdefault(f.channel, []).append((f.start, f.end))
-    return channels
+        raise SystemExit(f"{source.relative}: analysis failed: {analysed.error}")
+    return {channel: merged_intervals(analysed.findings, channel, 0.0) for channel in {f.channel for f in analysed.findings}}
 
 
 def _label_score(labels: dict | None, bleeped: dict[int, list[tuple[float, float]]], totals: dict) -> None:
@@ -133,6 +122,7 @@ def _labels_for(name: str, folders: list[Path]) -> dict | None:
 
 def compare(args) -> int:
     from pipeline.config import load_settings
+    from pipeline.ingest import load, local_source
     from pipeline.run import CallProcessor
 
     a, b = (pickle.loads(p.read_bytes()) for p in (args.a, args.b))
@@ -151,7 +141,9 @@ def compare(args) -> int:
         if not path.is_file():
             raise SystemExit(f"{path}: not found (--audio is the folder the recordings were transcribed from)")
         ta, tb = run_a["transcript"], run_b["transcript"]
-        ba, bb = _bleeped(processor, path, ta), _bleeped(processor, path, tb)
+        source = local_source(path, path.name)
+        recording = load(source, path, processor.settings.run.max_duration_s)  # once for both runs
+        ba, bb = _bleeped(processor, source, recording, ta), _bleeped(processor, source, recording, tb)
         labels = _labels_for(run_a["file"], args.labels)
         _label_score(labels, ba, scores["A"])
         _label_score(labels, bb, scores["B"])
@@ -184,7 +176,7 @@ def main() -> int:
     run.add_argument("audio", nargs="+", type=Path)
     run.add_argument("--out", type=Path, required=True)
     run.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
-    run.add_argument("--batch-size", type=int, default=None, help="0: the default (16 on CUDA, 1 on CPU)")
+    run.add_argument("--batch-size", type=int, default=None, help="batched decoding with this batch size (0 or 1, the default: off)")
     run.add_argument("--model", default=None, help="ASR model for both decodes (default: the config's)")
     run.add_argument("--special-model", default=None)
     both = commands.add_parser("compare")

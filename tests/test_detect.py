@@ -1156,17 +1156,21 @@ def _hinted(first: list[str], second: list[str]) -> Transcript:
     return replace(transcript, hinted=hinted.segments)
 
 
+def _found_hinted(detector, first: list[str], second: list[str]) -> dict[str, list[str]]:
+    """What `detector` finds in _hinted(first, second), by category."""
+    transcript = _hinted(first, second)
+    return detected_words(transcript, detector.detect(transcript))
+
+
 def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_email_is_no_disclosure(detector):
     """tiny.en at 8 kHz: "j dot price at outlook dot com"; the decode given "gay" in its
     vocabulary wrote "Gay" for the "j". The first pass found an email there: no orientation.
     Over digits the same rule does not hold (a first pass looping on digits hides speech)."""
     first = ["And your email for the documents?", "1|yay dot price at outlook dot com."]
-    transcript = _hinted(first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
-    found = detected_words(transcript, detector.detect(transcript))
+    found = _found_hinted(detector, first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
     assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
     digits = ["And the account number?", "1|6 -6 -1 -2 -0 -4 -8 -9 -9 -9 -9 -9"]
-    transcript = _hinted(digits, ["And the account number?", "1|Six six one two, oh four eight nine. I'm gay, and I'm"])
-    assert "sex_life_sexual_orientation" in detected_words(transcript, detector.detect(transcript))
+    assert "sex_life_sexual_orientation" in _found_hinted(detector, digits, ["And the account number?", "1|Six six one two, oh four eight nine. I'm gay, and I'm"])
 
 
 def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_no_disclosure(detector):
@@ -1174,15 +1178,12 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
     spelled email, and "AIDS" where it heard the "8" of "a curfew from 8". Neither call
     holds special-category data. A word a filler stands beside is still heard."""
     first = ["And your email for the documents?", "1|Yeah, not pride at outlook dot com."]
-    transcript = _hinted(first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
-    found = detected_words(transcript, detector.detect(transcript))
+    found = _found_hinted(detector, first, ["And your email for the documents?", "1|Gay not pride at outlook dot com."])
     assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
     first = ["Broadband support.", "1|I'm on a card with a curfew from 8, so once the last one."]
-    transcript = _hinted(first, ["Broadband support.", "1|I'm on a tag with a curfew from AIDS, so once the last one."])
-    assert "health" not in detected_words(transcript, detector.detect(transcript))
+    assert "health" not in _found_hinted(detector, first, ["Broadband support.", "1|I'm on a tag with a curfew from AIDS, so once the last one."])
     first = ["Annual leave, what dates are you after?", "1|Yeah, I'm mostly, so Fridays off please."]
-    transcript = _hinted(first, ["Annual leave, what dates are you after?", "1|Yeah, I'm Muslim, so Fridays off please."])
-    assert "religious_belief" in detected_words(transcript, detector.detect(transcript))
+    assert "religious_belief" in _found_hinted(detector, first, ["Annual leave, what dates are you after?", "1|Yeah, I'm Muslim, so Fridays off please."])
 
 
 def test_the_agents_words_that_only_sound_like_a_term_are_no_disclosure(detector):
@@ -1210,8 +1211,7 @@ def test_what_the_first_pass_heard_can_exclude_the_second_decodes_finding(detect
     """Set 32, base at 8 kHz: the first pass heard "the Catholic Cathedral tour" (a sight, one of
     the religion list's exclusions), the second decode "the Catholic Cathedral too"."""
     first = ["Train line.", "1|The senior one, on the Catholic Cathedral tour, are near the station."]
-    transcript = _hinted(first, ["Train line.", "1|The senior one, home the Catholic Cathedral too, and in the station."])
-    assert "religious_belief" not in detected_words(transcript, detector.detect(transcript))
+    assert "religious_belief" not in _found_hinted(detector, first, ["Train line.", "1|The senior one, home the Catholic Cathedral too, and in the station."])
 
 
 def test_the_decode_given_the_vocabulary_adds_card_items_the_first_pass_garbled(detector):
@@ -1272,8 +1272,7 @@ def test_the_second_decode_adds_a_name_given_in_words_but_not_one_spacy_tagged(d
     ],
 )
 def test_vocabulary_words_heard_into_digits_or_a_loop_are_not_disclosures(detector, first, hinted):
-    transcript = _hinted(["And the address?", first], ["And the address?", hinted])
-    found = detected_words(transcript, detector.detect(transcript))
+    found = _found_hinted(detector, ["And the address?", first], ["And the address?", hinted])
     assert not set(found) & {"health", "sex_life_sexual_orientation"}, found
 
 
@@ -1325,8 +1324,7 @@ def test_a_phrase_found_in_the_second_decode_stands_before_the_digits_read_next(
 
 def test_a_vocabulary_word_said_twice_after_the_last_words_is_not_a_disclosure(detector):
     """base given the vocabulary wrote "Gay, gay." in the silence after a call's last words."""
-    transcript = _hinted(["Booked, see you on Friday.", "Okay, great."], ["Booked, see you on Friday.", "Gay, gay."])
-    assert not detected_words(transcript, detector.detect(transcript))
+    assert not _found_hinted(detector, ["Booked, see you on Friday.", "Okay, great."], ["Booked, see you on Friday.", "Gay, gay."])
 
 
 def test_the_redacted_transcript_names_an_answer_by_the_question_not_by_its_shape(detector):
