@@ -41,6 +41,9 @@ _REPORTED_QUESTION = re.compile(r"\b(asks?|asking|asked|question|questions)\s+(a
 _POLICY = re.compile(
     r"\bwe\s+(don't|do not|never|won't|will not|can't|cannot|wouldn't|aren't allowed to|are not allowed to)\s+"
     r"(ask|asks|require|store|collect|record|share|hold|request)\b", re.IGNORECASE)
+# The company's "we" in the agent's question: "Any allergies we should know about?", "any
+# conditions we need to be aware of?".
+_COMPANY_NEEDS = re.compile(r"\bwe\s+(should|need to|ought to|must|have to)\s+(know|be aware|note|record|consider)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -96,6 +99,8 @@ _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 # Identifiers read out letter by letter.
 _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
 # Words a caller says before an answer, that the second decode can put a vocabulary word on.
+# What a speaker says they are comes after these: "we're six" may be "we're Sikhs".
+_COPULA = re.compile(r"i'm|we're|they're|he's|she's|am|are|is|was|were")
 _FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay", "ok", "so", "well", "right"})
 
 
@@ -457,9 +462,11 @@ class Detector:
             if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
             # ... or on a filler or a lone digit ("Gay" over "Yeah," before a spelled email,
-            # "AIDS" over the "8," of "a curfew from 8"): a sound-alike. A digit among digits
-            # is still a loop that can hide a disclosure.
-            if phrase and all(_filler_or_lone_digit(transcript, k) for k in keys):
+            # "AIDS" over the "8," of "a curfew from 8", "Sikhs" over the "six" of "a party of
+            # six"): a sound-alike. Only the words it stands in for count, not a neighbour it
+            # overlaps at the edge. A digit among digits is still a loop that can hide a
+            # disclosure, and so is one said as what the speaker is ("we're six").
+            if phrase and all(_filler_or_lone_digit(transcript, k) for k in self._replaced(transcript, hinted, as_found or d.words, keys)):
                 continue
             # What the first pass heard there is one of the term list's exclusions: "the
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
@@ -508,6 +515,20 @@ class Detector:
             return True
         near = [_TRAILING_PUNCTUATION.sub("", w).lower() for w in text[max(0, first - 3) : last + 6]]
         return any(a == b for a, b in zip(near, near[1:]))
+
+    @staticmethod
+    def _replaced(transcript: Transcript, other: Transcript, words, keys: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Of `keys` (the words of `transcript` said while `other`'s `words` were), those said
+        mostly within them, or else the one most within them: the words `other` heard
+        differently, not a neighbour whose edge the word timings let overlap."""
+        said = [other.segments[si].words[wi] for si, wi in words]
+        start, end = min(w.start for w in said), max(w.end for w in said)
+
+        def share_inside(key: tuple[int, int]) -> float:
+            w = transcript.segments[key[0]].words[key[1]]
+            return (min(end, w.end) - max(start, w.start)) / max(w.end - w.start, 1e-3)
+
+        return {k for k in keys if share_inside(k) >= 0.75} or {max(keys, key=share_inside)}
 
     @staticmethod
     def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:
@@ -638,7 +659,7 @@ class Detector:
             return True
         if customer_side:
             return False
-        if _POLICY.search(clause):
+        if _POLICY.search(clause) or (asks and _COMPANY_NEEDS.search(clause) and not _SINGULAR_FIRST_PERSON.search(clause)):
             return True
         # "you" counts up to the next "and"/"but" after the finding: in "Mixed, White and Black
         # African and you and your..." ASR ran the agent's reply into the answer.
@@ -705,6 +726,8 @@ def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
     if text.lower().strip(".,?!-") in _FILLER_WORDS:
         return True
     beside = [words[i].text for i in (key[1] - 1, key[1] + 1) if 0 <= i < len(words)]
+    if key[1] and _COPULA.fullmatch(_TRAILING_PUNCTUATION.sub("", words[key[1] - 1].text).lower()):
+        return False
     return bool(DIGITISH.search(text)) and not any(DIGITISH.search(t) for t in beside)
 
 

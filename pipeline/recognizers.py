@@ -400,6 +400,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course",
     }  # fmt: skip
     NEGATIVE = {"no", "nope", "none", "nothing", "not"}
+    # An answer that declines to answer: "I'd rather not say", "prefer not to say".
+    _DECLINED = re.compile(r"(i'd |i would |i )?(rather not|prefer not|'d rather not|don't want to say|won't say)\b", re.IGNORECASE)
 
     def __init__(
         self,
@@ -756,6 +758,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         if not chosen:
             return None
         if entity in self.skip_negative and chosen[0].group().lower() in self.NEGATIVE:
+            return None
+        if entity in self.skip_negative and self._DECLINED.match(" ".join(m.group() for m in chosen[:6])):
             return None
         return chosen[0].start(), chosen[-1].end()
 

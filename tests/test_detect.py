@@ -373,11 +373,24 @@ POSITIVE = [
     (["Your staff number and surname, please?", "1|81772, and there they are."], "person_name", ["there", "they", "are."]),
     (["I've got ME and some days I can't get out of bed."], "health", ["ME"]),
     (["I've got the gene for sickle cell."], "genetic", ["got", "gene"]),
+    # Set 39 at 8 kHz: "I've had a relapse of my MS" with the relapse misheard.
+    (["Council tax.", "1|Hello, I'm Tarno Relapsed on my MS, and I can't work at the moment."], "health", ["my", "MS,"]),
+    (["Council tax.", "1|I've had a relapse and I can't work."], "health", ["relapse"]),
+    (["Why are you cancelling?", "1|I've been told I've got six months to live."], "health", ["months", "to", "live."]),
+    (["Hello.", "1|My mum had a fall and broke her hip."], "health", ["broke", "her", "hip."]),
+    (["Hello.", "1|I've got a bad chest infection."], "health", ["chest", "infection."]),
 ]
 
 NEGATIVE = [
     # (lines, categories that must not appear at all)
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
+    # A charity's name, a workplace, a fast before a test.
+    (["I dropped the bags at the Cancer Research shop."], ["health"]),
+    (["I work at the prison as an officer, so shifts vary."], ["criminal_offence"]),
+    (["I'm fasting for a blood test tomorrow, so morning please."], ["religious_belief"]),
+    # The agent's question about what the company needs to know, and an answer that declines.
+    (["Any allergies we should know about?", "1|No, none of us."], ["health"]),
+    (["Can I ask your religion for the monitoring form?", "1|I'd rather not say."], ["religious_belief"]),
     # A denomination's hall or church as a place to park, and a party's club as a venue.
     (["The bin lorry blocks the Methodist hall car park every Tuesday."], ["religious_belief"]),
     (["You can park in the Baptist church car park."], ["religious_belief"]),
@@ -1184,6 +1197,31 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
     assert "health" not in _found_hinted(detector, first, ["Broadband support.", "1|I'm on a tag with a curfew from AIDS, so once the last one."])
     first = ["Annual leave, what dates are you after?", "1|Yeah, I'm mostly, so Fridays off please."]
     assert "religious_belief" in _found_hinted(detector, first, ["Annual leave, what dates are you after?", "1|Yeah, I'm Muslim, so Fridays off please."])
+
+
+def test_a_number_the_second_decode_heard_as_a_vocabulary_word_is_no_disclosure(detector):
+    """Set 39: "a party of six" came out as "party on six on" and, in the decode given the
+    vocabulary, "party on Sikhs on", its "Sikhs" running into the next word. The words it
+    stands in for decide, not a neighbour it overlaps at the edge; said as what the speaker
+    is ("we're six"), the number may be the faith."""
+    lines = ["Restaurant bookings.", "1|A table for a party on six on Sunday."]
+    transcript = _hinted(lines, ["Restaurant bookings.", "1|A table for a party on Sikhs on Sunday."])
+    caller = transcript.hinted[1]
+    words = list(caller.words)
+    assert words[6].text == "Sikhs"
+    words[6] = replace(words[6], end=words[6].end + 0.2)  # 0.2 s into "on" (0.3 s long)
+    transcript = replace(transcript, hinted=[transcript.hinted[0], replace(caller, words=words)])
+    assert "religious_belief" not in detected_words(transcript, detector.detect(transcript))
+    found = _found_hinted(detector, ["Restaurant bookings.", "1|We're six, so no pork please."], ["Restaurant bookings.", "1|We're Sikhs, so no pork please."])
+    assert "religious_belief" in found, found
+
+
+def test_the_agents_question_of_what_the_company_should_know_is_no_disclosure(detector):
+    """"Any allergies we should know about?": the company's "we", not the caller's. The
+    answer to it still counts."""
+    asked = make_transcript(["Any allergies we should know about?", "1|Yes, I'm allergic to penicillin."])
+    found = detected_words(asked, detector.detect(asked))
+    assert found.get("health") and all(w not in found["health"] for w in ("Any", "allergies", "know")), found
 
 
 def test_the_agents_words_that_only_sound_like_a_term_are_no_disclosure(detector):
