@@ -379,6 +379,12 @@ POSITIVE = [
     (["Why are you cancelling?", "1|I've been told I've got six months to live."], "health", ["months", "to", "live."]),
     (["Hello.", "1|My mum had a fall and broke her hip."], "health", ["broke", "her", "hip."]),
     (["Hello.", "1|I've got a bad chest infection."], "health", ["chest", "infection."]),
+    (["Hello.", "1|I have sight problems, so large print please."], "health", ["sight", "problems,"]),
+    (["Hello.", "1|I'm in a lot of pain with my knee."], "health", ["pain"]),
+    (["Hello.", "1|I'm recovering from pneumonia."], "health", ["pneumonia."]),
+    (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
+    (["Hello.", "1|I voted to leave, so don't ask me."], "political_opinion", ["voted", "to", "leave,"]),
+    (["Hello.", "1|I read the Quran every morning."], "religious_belief", ["Quran"]),
 ]
 
 NEGATIVE = [
@@ -388,6 +394,8 @@ NEGATIVE = [
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
     (["I work at the prison as an officer, so shifts vary."], ["criminal_offence"]),
     (["I'm fasting for a blood test tomorrow, so morning please."], ["religious_belief"]),
+    (["I'm doing time sheets all afternoon."], ["criminal_offence"]),
+    (["We're in constant contact with the builder."], ["health"]),
     # The agent's question about what the company needs to know, and an answer that declines.
     (["Any allergies we should know about?", "1|No, none of us."], ["health"]),
     (["Can I ask your religion for the monitoring form?", "1|I'd rather not say."], ["religious_belief"]),
