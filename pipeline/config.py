@@ -85,6 +85,10 @@ class DetectionSettings(_Strict):
     # Categories whose finding is widened to the clause that discloses it.
     phrase_categories: CategoryList = []
     max_phrase_words: int = Field(16, ge=1)
+    # A card number asked for whose answer came out with fewer digits than a card has: the
+    # caller's words from it until the payment is confirmed, or this many seconds, are
+    # masked (fail closed). 0 turns this off.
+    unheard_card_seconds: float = Field(30.0, ge=0)
     # Categories looked for in the second decode given asr.special_hotwords.
     hotword_categories: CategoryList = []
     # Recognizers whose findings in that decode are not taken (by Presidio recognizer name).

@@ -18,7 +18,7 @@ from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript
 from .models import ResolvedModel, resolve_nlp_model
-from .spoken import DIGIT_WORDS, DIGITISH
+from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
@@ -44,6 +44,27 @@ _POLICY = re.compile(
 # The company's "we" in the agent's question: "Any allergies we should know about?", "any
 # conditions we need to be aware of?".
 _COMPANY_NEEDS = re.compile(r"\bwe\s+(should|need to|ought to|must|have to)\s+(know|be aware|note|record|consider)\b", re.IGNORECASE)
+_PROMPTED = "PromptedAnswerRecognizer"
+# Visa, Mastercard and Maestro numbers have 16 to 19 digits, Amex 15, Diners 14.
+_FEWEST_CARD_DIGITS = 14
+_CARD_TALK = re.compile(r"\b(card|cards|visa|mastercard|maestro|amex|american express|debit|credit|pay|paying|payment|expiry)\b", re.IGNORECASE)
+# The agent confirming a payment: the end of the card's items.
+_PAYMENT_DONE = re.compile(
+    r"\b(gone through|all done|all booked|payment (has )?(gone|been taken|taken|complete|completed|successful|approved|received)|"
+    r"that's (been )?(paid|taken|processed|approved|booked|done|renewed|gone)|thank(s| you) for (your|the) payment|"
+    r"(you're|you are|your|that's|it's) (all )?(booked|sorted|confirmed|covered))\b",
+    re.IGNORECASE,
+)
+_JOINING = re.compile(r"\s(?:and|but)\s", re.IGNORECASE)
+_A_SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|he|she|he's|she's|they|they're|it|it's|you|you're)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w']+")
+# A verb straight after "and": the same subject doing something else ("and started chemo",
+# "and was kept in"), not a list ("a kirpan and turban") nor a new subject ("and we're striking").
+_A_VERB = re.compile(
+    r"(\w+ed|was|were|had|has|have|got|get|gets|went|go|goes|came|come|need|needs|take|takes|took|"
+    r"can't|couldn't|won't|didn't|don't|am|is|are|been|will|would|could|should|must|might|also|then|now|just|still)\b",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|or)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w']+)")
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -61,11 +82,14 @@ _ABOUT_THE_DISCLOSURE = (
     r"partner|wife|husband|gp|doctor|doctors|consultant|specialist|midwife|nurse|carer|family|hospital|clinic|"
     r"treatment|chemo|chemotherapy|medication|tablets|pain|symptoms|fatigue|condition|illness|baby|scan|results?|tests?|"
     r"operation|surgery|diagnosis|church|mosque|temple|synagogue|union|party|police|court|judge|sentence|conviction|"
-    r"trial|hearing|case|charges?|probation|offence"
+    r"trial|hearing|case|charges?|probation|offence|neurologist|psychiatrist|oncologist|cardiologist|surgeon|surgeons|"
+    r"physio|therapist|counsellor|paramedics?|ambulance|ward|nurses|ceremony|funeral|wedding|service|priest|imam|vicar|"
+    r"rabbi|faith|religion|festival|fast|gene|genes"
 )
 _A_THING_DOES = (
     rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|"
-    r"haven't|keeps|costs|cost|won't|can't|doesn't|don't|didn't)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
+    r"haven't|keeps|costs|cost|won't|can't|doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|"
+    r"asked|think|thinks|thought|reckon|reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
 )
 _OWN_NEW_CLAUSE = re.compile(
     rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN}|{_A_THING_DOES})\b"
@@ -84,6 +108,7 @@ _OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
+    "i'll", "we'll", "you'll", "they'll", "he'll", "she'll", "it'll", "that'll",
     "please", "sorry", "okay", "ok", "right", "anyway",
     # The caller turning to ask something: "..., can you pick me up on Monday?"
     "can", "could", "would", "will", "is", "are", "do", "does", "did", "what", "how", "where", "who", "why",
@@ -386,6 +411,7 @@ class Detector:
         if transcript.hinted:
             detections += self._from_hinted(transcript, tt, detections)
         detections += self._names_said_again(transcript, tt, detections)
+        detections += self._card_not_heard(transcript, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -417,6 +443,47 @@ class Detector:
                 continue
             again.append(Detection("person_name", names[word], "NameSaidAgain", ((w.segment, w.word),)))
         return again
+
+    def _card_not_heard(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
+        """A card number read in answer to the agent's question but heard with fewer digits
+        than any card has ("All one is chairman." for "four one eight seven" on a telephone
+        line): the rest of what the caller read was lost to the recogniser, and with it maybe
+        the expiry and the code. Fail closed: the caller's words from the number on, until the
+        agent confirms the payment ("that's gone through", "all done") or unheard_card_seconds
+        pass, or the card's next item is found. In mono, where the caller's words are not
+        told apart, all words then."""
+        seconds = self.settings.unheard_card_seconds
+        answered = [d for d in detections if d.category == "card_number" and d.detector == _PROMPTED]
+        if not seconds or not answered:
+            return []
+        numbers = {k for d in detections if d.category == "card_number" for k in d.words}
+        if _digits_in(transcript, numbers) >= _FEWEST_CARD_DIGITS:
+            return []
+        first = min(k for d in answered for k in d.words)
+        caller = transcript.segments[first[0]].channel
+        start = transcript.segments[first[0]].words[first[1]].start
+        # A payment was spoken of: "What's your employing number?" is no card's question.
+        if not any(_CARD_TALK.search(" ".join(w.text for w in seg.words)) for seg in transcript.segments if seg.start < start):
+            return []
+        stereo = len({seg.channel for seg in transcript.segments}) > 1
+        end = start + seconds
+        # The agent asked for the card's next item and it was found: the number ended there.
+        for d in detections:
+            if d.category in _CARD_CATEGORIES - {"card_number"}:
+                begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
+                if begins > start:
+                    end = min(end, begins)
+        for seg in transcript.segments:
+            if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(" ".join(w.text for w in seg.words)):
+                end = min(end, seg.start)
+                break
+        covered = {k for d in detections for k in d.words}
+        words = tuple(
+            (si, wi)
+            for si, seg in enumerate(transcript.segments) if not stereo or seg.channel == caller
+            for wi, w in enumerate(seg.words) if start <= w.start < end and (si, wi) not in covered
+        )  # fmt: skip
+        return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:
@@ -675,6 +742,17 @@ class Detector:
         left = breaks[-1].end() if breaks else 0
         if breaks and breaks[-1].group() == "," and _CONSEQUENCE.match(text, left):
             left = breaks[-2].end() if len(breaks) > 1 else 0
+        # "I need to freeze my membership and started chemotherapy": the speaker's other
+        # action, said before "and"/"but" with the same subject, is another clause. A subject
+        # of a few words is not ("My husband and I are both men").
+        joined = [m for m in _JOINING.finditer(text, left, start)]
+        if (
+            joined
+            and len(_WORD_RE.findall(text[left : joined[-1].start()])) >= 3
+            and _A_SUBJECT.search(text, left, joined[-1].start())
+            and _A_VERB.match(text, joined[-1].end())
+        ):
+            left = joined[-1].end()
         right = self._clause_end(text, end)
         limit = self.settings.max_phrase_words
         before = [w for w in tt.words if left <= w.start and w.end <= start]
@@ -717,6 +795,15 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
+
+
+def _digits_in(transcript: Transcript, keys) -> int:
+    """How many digits the words at `keys` say: "4658", "four", "double" as written."""
+    count = 0
+    for si, wi in keys:
+        for token in re.findall(r"\d|[a-z]+", transcript.segments[si].words[wi].text.lower()):
+            count += 1 if token.isdigit() else len(NUMBER_WORDS.get(token, ""))
+    return count
 
 
 def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:

@@ -552,6 +552,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
     _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
+    # An answer to "your email?" on a telephone line, its "dot"s heard as "not" ("They're not
+    # private students. Not Cardiff, not ID") or its provider named.
+    _EMAIL_HEARD = re.compile(r"\b(gmail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b", re.I)
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
@@ -603,7 +606,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             if not DIGITISH.match(reply):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
-        if answer and entity == "EMAIL_ADDRESS" and not (asked or cut_off) and not self._SPOKEN_EMAIL.search(text, *answer):
+        if answer and entity == "EMAIL_ADDRESS" and not (asked or cut_off) and not self._sounds_like_email(text, *answer):
             # A question known only by its shape ("An email card." for "Any railcard?") needs
             # an answer that sounds like an address.
             return spans
@@ -705,7 +708,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     def _value_like(self, text: str, start: int, end: int, entity: str) -> bool:
         """Is there a value in text[start:end]: digits, or for an email, its dots or @?"""
-        if entity == "EMAIL_ADDRESS" and self._EMAIL_PART.search(text, start, end):
+        if entity == "EMAIL_ADDRESS" and (self._EMAIL_PART.search(text, start, end) or self._EMAIL_HEARD.search(text, start, end)):
             return True
         return bool(DIGITISH.search(text, start, end))
 
@@ -726,8 +729,13 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             or self._DOMAIN_PART.match(sentence)
             or self._DIGIT_SOUNDING.match(sentence)
             # An email cut into sentences at a spoken "dot": "K." then "not ramen .hottmail .co .uk".
-            or (entity == "EMAIL_ADDRESS" and self._EMAIL_PART.search(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
+            or (entity == "EMAIL_ADDRESS" and self._sounds_like_email(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
         )
+
+    def _sounds_like_email(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Its dots or @ as written, "at" and "dot" as said, or as a telephone line garbles them."""
+        end = len(text) if end is None else end
+        return bool(self._SPOKEN_EMAIL.search(text, start, end) or self._EMAIL_HEARD.search(text, start, end))
 
     def _value_in_sentence(self, text: str, start: int, end: int, entity: str) -> tuple[int, int] | None:
         """'sort code forty twelve oh six, account ...': the value runs from the keyword to the

@@ -385,6 +385,12 @@ POSITIVE = [
     (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
     (["Hello.", "1|I voted to leave, so don't ask me."], "political_opinion", ["voted", "to", "leave,"]),
     (["Hello.", "1|I read the Quran every morning."], "religious_belief", ["Quran"]),
+    # Set 40: "Twelve Station Road, L S six, one A B" as base wrote it, its question lost.
+    (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
+    (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
+    (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # An email asked for, its "dot"s heard as "not" on a telephone line.
+    (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
 ]
 
 NEGATIVE = [
@@ -396,6 +402,7 @@ NEGATIVE = [
     (["I'm fasting for a blood test tomorrow, so morning please."], ["religious_belief"]),
     (["I'm doing time sheets all afternoon."], ["criminal_offence"]),
     (["We're in constant contact with the builder."], ["health"]),
+    (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     # The agent's question about what the company needs to know, and an answer that declines.
     (["Any allergies we should know about?", "1|No, none of us."], ["health"]),
     (["Can I ask your religion for the monitoring form?", "1|I'd rather not say."], ["religious_belief"]),
@@ -1205,6 +1212,57 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
     assert "health" not in _found_hinted(detector, first, ["Broadband support.", "1|I'm on a tag with a curfew from AIDS, so once the last one."])
     first = ["Annual leave, what dates are you after?", "1|Yeah, I'm mostly, so Fridays off please."]
     assert "religious_belief" in _found_hinted(detector, first, ["Annual leave, what dates are you after?", "1|Yeah, I'm Muslim, so Fridays off please."])
+
+
+@pytest.mark.parametrize(
+    "lines, disclosure, kept",
+    [
+        # Set 40: the speaker's other action before "and" is no part of the disclosure.
+        (["Gym memberships.", "1|I need to freeze my membership and started chemotherapy for breast cancer."], ["started", "chemotherapy"], ["freeze", "membership"]),
+        # ... nor what the people around go on to want ("and the lads want ...").
+        (["Fleet hire.", "1|I'm the GMB rep at the depot and the lads want to know about the new rotas."], ["GMB", "rep"], ["lads", "rotas."]),
+        # ... nor the caller's question after a comma ("..., we'll not show on the check").
+        (["Volunteering.", "1|I got a police caution for possession of cannabis, we'll not show on the check."], ["caution", "cannabis,"], ["show", "check."]),
+    ],
+)
+def test_a_disclosure_stops_where_another_clause_begins(detector, lines, disclosure, kept):
+    transcript = make_transcript(lines)
+    bleeped = {w for words in detected_words(transcript, detector.detect(transcript)).values() for w in words}
+    assert set(disclosure) <= bleeped and not set(kept) & bleeped, bleeped
+
+
+def test_a_compound_subject_or_a_list_before_and_stays_in_the_disclosure(detector):
+    """"My husband and I are both men", "a kirpan and turban": not two clauses."""
+    for lines, expected in [
+        (["Pensions.", "1|My husband and I are both men."], ["husband", "both", "men."]),
+        (["Stadium security.", "1|I wear a kirpan and turban at all times."], ["kirpan", "turban"]),
+    ]:
+        transcript = make_transcript(lines, pitch_hz=110.0)
+        bleeped = {w for words in detected_words(transcript, detector.detect(transcript)).values() for w in words}
+        assert set(expected) <= bleeped, (lines, bleeped)
+
+
+def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_the_payment_is_done(detector):
+    """Set 40 at 8 kHz, mono: "four one eight seven" came out as "All one is chairman.", the
+    expiry and the code as worse. The number was asked for in a payment: the words after it
+    are masked until the agent says it is done. In stereo, only the caller's."""
+    lines = ["Theatre box office. The long number on the card when you're ready.", "1|All one is chairman.", "Mm-hm.",
+             "1|Free time chairman.", "1|If it's time chairman.", "And the free number on the mark.", "1|It's one time.",
+             "Two tickets for Saturday, all done.", "Anything else?"]  # fmt: skip
+    stereo = make_transcript(lines)
+    found = detected_words(stereo, detector.detect(stereo))
+    assert {"If", "chairman.", "It's", "time."} <= set(found.get("card_number", [])), found
+    assert not {"Two", "tickets", "Anything", "Mm-hm.", "mark."} & set(found.get("card_number", [])), found
+    mono = make_transcript([line.removeprefix("1|") for line in lines])
+    found = detected_words(mono, detector.detect(mono))
+    assert {"If", "chairman.", "mark.", "It's", "time."} <= set(found.get("card_number", [])), found
+    assert not {"Two", "tickets", "Anything"} & set(found.get("card_number", [])), found
+    # A whole card number heard: nothing more is masked.
+    whole = make_transcript(["Card payments, the long number please.", "1|4929 3812 6670 1212.", "Lovely.", "1|It's the blue card."])
+    assert "blue" not in detected_words(whole, detector.detect(whole)).get("card_number", [])
+    # No payment spoken of: "What's your employing number?" is no card's question.
+    staff = make_transcript(["Payroll queries. What's your employing number?", "1|4 -4 -1 -9 -2", "1|I'm rein fatigue it."])
+    assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
 
 
 def test_a_number_the_second_decode_heard_as_a_vocabulary_word_is_no_disclosure(detector):
