@@ -515,6 +515,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         r"^\W*((yep|yeah|yes|ok|okay|sure|right|of course|certainly|no problem|go on|go ahead|one (moment|second|sec)|"
         r"just a (moment|second|sec|minute)|hang on|hold on|bear with me|take your time|no rush|no hurry|"
         r"(whenever|when) you're ready|let me (just )?(find|get|grab|check|look for|dig out)( it| that| my \w+| the \w+)?|"
+        # "Yeah, hang on, my glasses.", "just getting my purse".
+        r"(just )?(getting|finding|grabbing) (it|my \w+|the \w+)( out)?|(where are |where's )?my (glasses|reading glasses|purse|wallet|handbag|bag)|"
         r"uh|um|erm|mm)\W*){1,4}$", re.I)
     _MAX_HOLDS = 3
     # The agent saying why they ask, after the question: "What's your name? So I can note the
@@ -534,6 +536,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
+    _CAPITAL_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b)")
+    _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers)\b)")
     # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
     _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
@@ -674,6 +678,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 # "0428 And the security code?": the recogniser began a sentence with a capital
                 # but wrote no full stop.
                 capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
+                if not capital and entity in self._SHORT_CARD_ITEMS:
+                    # An expiry or a code is a few digits: a capital after them begins the
+                    # agent's next sentence ("1129 Free digit code?", "558 Booked, ...").
+                    capital = self._CAPITAL_AFTER_DIGITS.search(text, clause.start(), clause.end())
                 after = text[capital.end() : clause.end()] if capital else ""
                 # ... and a value ends there unless the new sentence goes on with it ("And 5 5 ...").
                 moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after, entity)))
@@ -727,7 +735,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             DIGITISH.match(sentence.lstrip())
             or self._SPELLED.match(sentence)
             or self._DOMAIN_PART.match(sentence)
-            or self._DIGIT_SOUNDING.match(sentence)
+            # ... but not the agent's next question ("Free digit code?" for "Three digit code?").
+            or (self._DIGIT_SOUNDING.match(sentence) and not sentence.rstrip().endswith("?"))
             # An email cut into sentences at a spoken "dot": "K." then "not ramen .hottmail .co .uk".
             or (entity == "EMAIL_ADDRESS" and self._sounds_like_email(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
         )
@@ -834,7 +843,9 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
                 continue  # "4, 9, slash 28": the run goes on past it (_SEP)
-            if value is None or (tok in RUN_ONLY and run_end is None):
+            # "1129 Free digit code?": a capital begins the next sentence, not a "three".
+            starts_sentence = tok in RUN_ONLY and m.group()[0].isupper() and not self._digits_follow(text, tokens, i)
+            if value is None or (tok in RUN_ONLY and (run_end is None or starts_sentence)):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None

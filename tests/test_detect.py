@@ -389,6 +389,10 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # Set 41: the code asked for as "Free digit code." (no "?"), its answer garbled.
+    (["Flights desk.", "Free digit code.", "1|I'm I made.", "Booked."], "card_security_code", ["I'm", "I", "made."]),
+    (["Health insurance.", "1|I'm a Miasi A2 carrier, does that change the price?"], "genetic", ["carrier,"]),
+    (["Health insurance.", "1|We're both carriers, so the baby was tested."], "genetic", ["both", "carriers,"]),
     # An email asked for, its "dot"s heard as "not" on a telephone line.
     (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
 ]
@@ -403,6 +407,10 @@ NEGATIVE = [
     (["I'm doing time sheets all afternoon."], ["criminal_offence"]),
     (["We're in constant contact with the builder."], ["health"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
+    (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
+    (["Pub quiz.", "1|Somewhere away from the union flag by the bar."], ["trade_union_membership"]),
+    # The caller asking for a card (a gym's entry card) is no question for a card number.
+    (["Gym line.", "1|Can I have a card instead?", "Of course, your name?", "1|Owen Pritchard.", "A card will be at reception."], ["card_number"]),
     # The agent's question about what the company needs to know, and an answer that declines.
     (["Any allergies we should know about?", "1|No, none of us."], ["health"]),
     (["Can I ask your religion for the monitoring form?", "1|I'd rather not say."], ["religious_belief"]),
@@ -1240,6 +1248,18 @@ def test_a_compound_subject_or_a_list_before_and_stays_in_the_disclosure(detecto
         transcript = make_transcript(lines, pitch_hz=110.0)
         bleeped = {w for words in detected_words(transcript, detector.detect(transcript)).values() for w in words}
         assert set(expected) <= bleeped, (lines, bleeped)
+
+
+def test_the_agents_next_question_and_confirmation_are_not_the_expiry_or_the_code(detector):
+    """Set 41, mono: "1129", "Free digit code?", "558", "Booked, ..." as base wrote them, no
+    full stop after the digits. A capital after an expiry's or a code's digits begins the
+    agent's next sentence; "Free digit code?" is a question, not digits read on. A held
+    answer ("Yeah, hang on, my glasses.") is no value."""
+    mono = make_transcript(["Flights desk, can I take the card number?", "Yeah, hang on, my glasses.", "Right, 5444 4353 0898 7961 9.",
+                            "And the expiry?", "1129", "Free digit code?", "558", "Booked, you'll get an email shortly."])  # fmt: skip
+    found = detected_words(mono, detector.detect(mono))
+    assert found.get("card_expiry") == ["1129"] and found.get("card_security_code") == ["558"], found
+    assert not {"glasses.", "Free", "Booked,"} & {w for words in found.values() for w in words}, found
 
 
 def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_the_payment_is_done(detector):
