@@ -105,6 +105,8 @@ _OWN_NEW_CLAUSE = re.compile(
 # belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
 # paternity DNA test came back, and he's not my son" is one disclosure.
 _OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b", re.IGNORECASE)
+# ", when will the power be back?": the caller's question after the disclosure.
+_ASKS_NEXT = re.compile(r"\s+(when|where|what|how)\s+(will|can|do|does|did|is|are|would|should|could|shall)\b", re.IGNORECASE)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
@@ -780,7 +782,7 @@ class Detector:
             if not following:
                 return brk.start()
             word = following.group(1).lower()
-            if _OWN_THINGS_NEXT.match(text, brk.end()):
+            if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
                 subject = _NEXT_WORD.match(text, following.end())

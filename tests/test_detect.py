@@ -393,6 +393,8 @@ POSITIVE = [
     (["Flights desk.", "Free digit code.", "1|I'm I made.", "Booked."], "card_security_code", ["I'm", "I", "made."]),
     (["Health insurance.", "1|I'm a Miasi A2 carrier, does that change the price?"], "genetic", ["carrier,"]),
     (["Health insurance.", "1|We're both carriers, so the baby was tested."], "genetic", ["both", "carriers,"]),
+    # Set 42: "my voice as my password" with "as" heard as "has".
+    (["Telephone banking.", "1|You sit up, my voice has my password, and I never said yes to that."], "biometric", ["voice", "password,"]),
     # An email asked for, its "dot"s heard as "not" on a telephone line.
     (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
 ]
@@ -408,6 +410,9 @@ NEGATIVE = [
     (["We're in constant contact with the builder."], ["health"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
+    # Set 42, mono: the caller's "he may need extra help in class" asks nothing; the agent's
+    # reply is no answer about health.
+    (["School nurse.", "My son's genome test found a rare mutation, so he may need extra help in class.", "I'll set up a meeting, best email for you."], ["health"]),
     (["Pub quiz.", "1|Somewhere away from the union flag by the bar."], ["trade_union_membership"]),
     # The caller asking for a card (a gym's entry card) is no question for a card number.
     (["Gym line.", "1|Can I have a card instead?", "Of course, your name?", "1|Owen Pritchard.", "A card will be at reception."], ["card_number"]),
@@ -1229,6 +1234,8 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["Gym memberships.", "1|I need to freeze my membership and started chemotherapy for breast cancer."], ["started", "chemotherapy"], ["freeze", "membership"]),
         # ... nor what the people around go on to want ("and the lads want ...").
         (["Fleet hire.", "1|I'm the GMB rep at the depot and the lads want to know about the new rotas."], ["GMB", "rep"], ["lads", "rotas."]),
+        # ... nor the caller's question after a comma.
+        (["Power cut line.", "1|I'm on oxygen at night, when will the power be back?"], ["oxygen", "night,"], ["power", "back?"]),
         # ... nor the caller's question after a comma ("..., we'll not show on the check").
         (["Volunteering.", "1|I got a police caution for possession of cannabis, we'll not show on the check."], ["caution", "cannabis,"], ["show", "check."]),
     ],
