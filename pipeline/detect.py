@@ -125,9 +125,9 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", 
 _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 # Identifiers read out letter by letter.
 _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
-# Words a caller says before an answer, that the second decode can put a vocabulary word on.
 # What a speaker says they are comes after these: "we're six" may be "we're Sikhs".
 _COPULA = re.compile(r"i'm|we're|they're|he's|she's|am|are|is|was|were")
+# Words a caller says before an answer, that the second decode can put a vocabulary word on.
 _FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay", "ok", "so", "well", "right"})
 
 
@@ -747,7 +747,7 @@ class Detector:
         # "I need to freeze my membership and started chemotherapy": the speaker's other
         # action, said before "and"/"but" with the same subject, is another clause. A subject
         # of a few words is not ("My husband and I are both men").
-        joined = [m for m in _JOINING.finditer(text, left, start)]
+        joined = list(_JOINING.finditer(text, left, start))
         if (
             joined
             and len(_WORD_RE.findall(text[left : joined[-1].start()])) >= 3

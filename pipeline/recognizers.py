@@ -401,7 +401,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     }  # fmt: skip
     NEGATIVE = {"no", "nope", "none", "nothing", "not"}
     # An answer that declines to answer: "I'd rather not say", "prefer not to say".
-    _DECLINED = re.compile(r"(i'd |i would |i )?(rather not|prefer not|'d rather not|don't want to say|won't say)\b", re.IGNORECASE)
+    _DECLINED = re.compile(r"(i'd |i would |i )?(rather not|prefer not|don't want to say|won't say)\b", re.IGNORECASE)
 
     def __init__(
         self,
@@ -534,10 +534,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _CONSEQUENCE = re.compile(r"^\W*so\b(?!\s+(bad|badly|much|many|far|long|often|severe|ill|sick|tired|weak|worried|poorly)\b)", re.I)
     _CLAUSE_MARK = re.compile(r"[,;]")
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
-    # A capitalised word straight after another word: where Whisper (base) starts a sentence
-    # without a full stop before it.
+    # A capitalised word straight after an expiry's or a code's digits: the next sentence.
     _CAPITAL_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
+    # A capitalised word straight after another word: where Whisper (base) starts a sentence
+    # without a full stop before it.
     _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers)\b)")
     # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
     _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
