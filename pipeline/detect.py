@@ -92,7 +92,8 @@ _A_THING_DOES = (
     r"asked|think|thinks|thought|reckon|reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
 )
 _OWN_NEW_CLAUSE = re.compile(
-    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|{_THEIR_OWN}|{_A_THING_DOES})\b"
+    rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|nobody|no one|"
+    rf"someone|somebody|{_THEIR_OWN}|{_A_THING_DOES})\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
@@ -177,6 +178,8 @@ class WordSpan:
 class TranscriptText:
     text: str
     words: list[WordSpan]
+    # The channel of each segment, by segment index.
+    channels: tuple[int, ...] = ()
 
     def words_in(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
         return tuple((w.segment, w.word) for w in self.words if w.start < end and start < w.end)
@@ -305,7 +308,7 @@ def transcript_text(transcript: Transcript) -> TranscriptText:
         parts.append("\n")
         pos += 1
     words.sort(key=lambda w: w.start)
-    return TranscriptText("".join(parts), words)
+    return TranscriptText("".join(parts), words, tuple(seg.channel for seg in transcript.segments))
 
 
 def load_recognizer_files(directory: Path) -> tuple[list[dict], list[dict]]:
@@ -759,6 +762,16 @@ class Detector:
         limit = self.settings.max_phrase_words
         before = [w for w in tt.words if left <= w.start and w.end <= start]
         after = [w for w in tt.words if w.start >= end and w.start < right]
+        # Whisper wrote no punctuation (a telephone line, often): the clause runs into the next
+        # segments, which hold other sentences ("I'm fasting for Ramadan" | "so till now I have
+        # a morning appointment" | "of course" | "your turn"). It goes on into the next segment
+        # only, as a sentence split across two does.
+        own = [w for w in tt.words if w.start < end]
+        if own:
+            last = max(own, key=lambda w: w.start).segment
+            channel = tt.channels[last] if tt.channels else None
+            following = next((si for si in range(last + 1, len(tt.channels)) if tt.channels[si] == channel), last)
+            after = [w for w in after if w.segment <= following]
         new_start = before[-limit].start if len(before) >= limit else (before[0].start if before else start)
         new_end = after[limit - 1].end if len(after) >= limit else (after[-1].end if after else end)
         return min(new_start, start), max(new_end, end)

@@ -395,6 +395,8 @@ POSITIVE = [
     (["Health insurance.", "1|We're both carriers, so the baby was tested."], "genetic", ["both", "carriers,"]),
     # Set 42: "my voice as my password" with "as" heard as "has".
     (["Telephone banking.", "1|You sit up, my voice has my password, and I never said yes to that."], "biometric", ["voice", "password,"]),
+    # Set 43: "Plaid Cymru" written as one word.
+    (["Community centre.", "1|I'm a member of PlaidCumry and we'd like a small room."], "political_opinion", ["member", "PlaidCumry"]),
     # An email asked for, its "dot"s heard as "not" on a telephone line.
     (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
 ]
@@ -410,6 +412,7 @@ NEGATIVE = [
     (["We're in constant contact with the builder."], ["health"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
+    (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
     # Set 42, mono: the caller's "he may need extra help in class" asks nothing; the agent's
     # reply is no answer about health.
     (["School nurse.", "My son's genome test found a rare mutation, so he may need extra help in class.", "I'll set up a meeting, best email for you."], ["health"]),
@@ -1234,6 +1237,10 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["Gym memberships.", "1|I need to freeze my membership and started chemotherapy for breast cancer."], ["started", "chemotherapy"], ["freeze", "membership"]),
         # ... nor what the people around go on to want ("and the lads want ...").
         (["Fleet hire.", "1|I'm the GMB rep at the depot and the lads want to know about the new rotas."], ["GMB", "rep"], ["lads", "rotas."]),
+        # ... nor what nobody did ("and nobody asked me").
+        (["School office.", "1|The canteen scanned my daughter's fingerprint to pay for lunch and nobody asked me."], ["fingerprint", "lunch"], ["nobody", "asked"]),
+        # ... nor the segments after the next when Whisper wrote no punctuation (base at 8 kHz).
+        (["mental practice", "I'm fasting for Ramadan", "so till now I have a morning appointment", "of course", "your turn", "aim"], ["Ramadan", "appointment"], ["course", "turn"]),
         # ... nor the caller's question after a comma.
         (["Power cut line.", "1|I'm on oxygen at night, when will the power be back?"], ["oxygen", "night,"], ["power", "back?"]),
         # ... nor the caller's question after a comma ("..., we'll not show on the check").
