@@ -56,8 +56,8 @@ _PAYMENT_DONE = re.compile(
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"\s(?:and|but)\s", re.IGNORECASE)
-_A_SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|he|she|he's|she's|they|they're|it|it's|you|you're)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w']+")
+_A_SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|he|she|he's|she's|they|they're|it|it's|you|you're)\b", re.IGNORECASE)
 # A verb straight after "and": the same subject doing something else ("and started chemo",
 # "and was kept in"), not a list ("a kirpan and turban") nor a new subject ("and we're striking").
 _A_VERB = re.compile(
@@ -468,7 +468,7 @@ class Detector:
         caller = transcript.segments[first[0]].channel
         start = transcript.segments[first[0]].words[first[1]].start
         # A payment was spoken of: "What's your employing number?" is no card's question.
-        if not any(_CARD_TALK.search(" ".join(w.text for w in seg.words)) for seg in transcript.segments if seg.start < start):
+        if not any(_CARD_TALK.search(seg.text) for seg in transcript.segments if seg.start < start):
             return []
         stereo = len({seg.channel for seg in transcript.segments}) > 1
         end = start + seconds
@@ -479,7 +479,7 @@ class Detector:
                 if begins > start:
                     end = min(end, begins)
         for seg in transcript.segments:
-            if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(" ".join(w.text for w in seg.words)):
+            if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(seg.text):
                 end = min(end, seg.start)
                 break
         covered = {k for d in detections for k in d.words}
@@ -593,8 +593,7 @@ class Detector:
         """Of `keys` (the words of `transcript` said while `other`'s `words` were), those said
         mostly within them, or else the one most within them: the words `other` heard
         differently, not a neighbour whose edge the word timings let overlap."""
-        said = [other.segments[si].words[wi] for si, wi in words]
-        start, end = min(w.start for w in said), max(w.end for w in said)
+        start, end = _time_span(other, words)
 
         def share_inside(key: tuple[int, int]) -> float:
             w = transcript.segments[key[0]].words[key[1]]
@@ -605,8 +604,7 @@ class Detector:
     @staticmethod
     def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:
         """The words of `transcript` on `channel` said while `other`'s `words` were."""
-        said = [other.segments[si].words[wi] for si, wi in words]
-        start, end = min(w.start for w in said), max(w.end for w in said)
+        start, end = _time_span(other, words)
         return {
             (si, wi)
             for si, seg in enumerate(transcript.segments) if seg.channel == channel
@@ -753,7 +751,7 @@ class Detector:
         joined = list(_JOINING.finditer(text, left, start))
         if (
             joined
-            and len(_WORD_RE.findall(text[left : joined[-1].start()])) >= 3
+            and len(_WORD_RE.findall(text, left, joined[-1].start())) >= 3
             and _A_SUBJECT.search(text, left, joined[-1].start())
             and _A_VERB.match(text, joined[-1].end())
         ):
@@ -768,7 +766,7 @@ class Detector:
         # only, as a sentence split across two does.
         own = [w for w in tt.words if w.start < end]
         if own:
-            last = max(own, key=lambda w: w.start).segment
+            last = own[-1].segment
             channel = tt.channels[last] if tt.channels else None
             following = next((si for si in range(last + 1, len(tt.channels)) if tt.channels[si] == channel), last)
             after = [w for w in after if w.segment <= following]
@@ -810,6 +808,12 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
+
+
+def _time_span(transcript: Transcript, keys) -> tuple[float, float]:
+    """From the first to the last of the words at `keys`, in seconds."""
+    said = [transcript.segments[si].words[wi] for si, wi in keys]
+    return min(w.start for w in said), max(w.end for w in said)
 
 
 def _digits_in(transcript: Transcript, keys) -> int:
