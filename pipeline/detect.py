@@ -102,6 +102,16 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she)\s+\w+",
     re.IGNORECASE,
 )
+# "I'm on bail and I sign on at the police station every Friday": a new clause that goes on
+# about the disclosure's own matter (where it is dealt with, how it is treated) still discloses,
+# as the dev calls' "{I have epilepsy} and {I take lamotrigine every day}" do.
+_STILL_ABOUT_IT = re.compile(
+    r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
+    r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
+    r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_SIDE = {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they"}
 # ", and my subscription hasn't come off my pay": with the comma too, the speaker's own
 # belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
 # paternity DNA test came back, and he's not my son" is one disclosure.
@@ -783,8 +793,14 @@ class Detector:
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
             own = _OWN_NEW_CLAUSE.search(text, pos, brk.start() if brk else len(text))
-            if own:
+            if own and not (
+                own.group(1) and own.group(1).lower() == "and" and own.group(2).lower() in _SPEAKER_SIDE
+                and _STILL_ABOUT_IT.search(text, own.end(), brk.start() if brk else len(text))
+            ):
                 return own.start()
+            if own:
+                pos = own.end()
+                continue
             if not brk:
                 return len(text)
             if brk.group() not in ",;":

@@ -1008,7 +1008,15 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     @classmethod
     def _four_groups_of_four(cls, leads: list[tuple[int, int, str]]) -> bool:
-        return len(leads) >= 4 and cls._groups_of_four(leads[-4:])
+        """Four groups read a turn each, of four digits but one that lost a digit ("I'm 497"
+        for "five four nine seven"): a card's 16 digits, not a phone number's three groups."""
+        last = leads[-4:]
+        return (
+            len(last) == 4
+            and all(3 <= len(g[2]) <= 4 for g in last)
+            and sum(len(g[2]) == 4 for g in last) >= 3
+            and not all(g[2][:2] in ("19", "20") for g in last)
+        )
 
     @classmethod
     def _leading_groups(cls, text: str, leads: list[tuple[int, int, str]], start: int, digits: str) -> list[tuple[int, int, str]]:

@@ -328,6 +328,12 @@ POSITIVE = [
     (["Hello.", "1|I got a caution for shoplifting when I was nineteen."], "criminal_offence", ["caution", "shoplifting"]),
     (["Hello.", "1|I was fined for fare dodging last year."], "criminal_offence", ["fare", "dodging"]),
     (["Hello.", "1|My union is Unite and they said to ring you."], "trade_union_membership", ["union", "Unite"]),
+    # Set 44: a screening, a palm's veins (heard as "mains"), Shabbat heard as "sherbet", and a
+    # second clause about the disclosure's own matter ("... and I sign on at the police station").
+    (["Fertility clinic billing.", "1|We paid for the embryos to be genetically screened and the invoice is wrong."], "genetic", ["genetically", "screened"]),
+    (["Leisure centre.", "1|The new gates want to scan the mains in my palm and I'd rather use a card."], "biometric", ["scan", "palm"]),
+    (["Hotel reservations.", "1|We keep sherbet so we need a room we can reach without the lift on Saturday."], "religious_belief", ["keep", "sherbet"]),
+    (["Broadband installs.", "1|I'm on bail and I sign on at the police station every Friday morning, so not then."], "criminal_offence", ["bail", "sign", "police", "morning,"]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -413,6 +419,9 @@ NEGATIVE = [
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
+    (["Sweet shop.", "1|We keep sherbet lemons in stock, don't we?"], ["religious_belief"]),
+    (["Farm shop.", "1|Are the tomatoes genetically modified?"], ["genetic"]),
+    (["Airport.", "1|Can they scan my hand luggage at the gate?"], ["biometric"]),
     # Set 42, mono: the caller's "he may need extra help in class" asks nothing; the agent's
     # reply is no answer about health.
     (["School nurse.", "My son's genome test found a rare mutation, so he may need extra help in class.", "I'll set up a meeting, best email for you."], ["health"]),
@@ -932,6 +941,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I've got diabetes, and the app won't let me log my readings.", "diabetes,"),
         ("I've got diabetes and the medication is making me tired.", "tired."),
         ("I've been charged with fraud and the trial is in May.", "May."),
+        # A new clause that goes on about the disclosure's own matter still discloses.
+        ("I'm on bail and I sign on at the police station every Friday.", "Friday."),
+        ("I'm on bail and I need the engineer before ten.", "bail"),
         # The caller's question, its full stop lost.
         ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
     ],
@@ -1082,6 +1094,14 @@ def test_groups_of_four_read_a_turn_each_are_a_card_without_a_checksum(detector)
     # A spoken "slash" joins the month and year of an expiry, its question lost.
     expiry = make_transcript(["Card number?", "1|4658 2210 9937 1524.", "Mm, and when done it.", "1|Oh nine slash twenty eight."])
     assert detected_words(expiry, detector.detect(expiry))["card_expiry"] == ["Oh", "nine", "slash", "twenty", "eight."]
+    # Mono, "sixteen digits" heard as "fixing digits" and the first group's "five" as "I'm".
+    lost_digit = make_transcript(["Ready when you're in the fixing digits.", "I'm 497.", "Yeah.", "4677.", "Uh -huh.", "1493.", "Yeah.", "4372."])
+    assert detected_words(lost_digit, detector.detect(lost_digit))["card_number"] == ["497.", "4677.", "1493.", "4372."]
+    # A phone number's three groups, or four years, are not a card.
+    for lines in (["Your number?", "1|0113.", "Yep.", "1|496.", "Yep.", "1|2281."],
+                  ["Which years?", "1|2019.", "Yep.", "1|2020.", "Yep.", "1|2021.", "Yep.", "1|2022."]):
+        grouped = make_transcript(lines)
+        assert "card_number" not in detected_words(grouped, detector.detect(grouped)), lines
     # Numbers said between other words are not the groups of one card.
     references = make_transcript(["Orders.", "1|My reference is 1234 and the order was 5678, then 4321 and 8765."])
     assert "card_number" not in detected_words(references, detector.detect(references))
