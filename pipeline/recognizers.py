@@ -439,22 +439,29 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         results = []
         placeholders = [(m.start(), m.end()) for m in self._REDACTED.finditer(text)]
         windows: dict[int, tuple] = {}  # word count -> sound windows, built once per text
-        for entity, regexes in self.prompts.items():
+        # verification pass: "[ADDRESS]" is no question about an address
+        asked = {
+            entity: [m for rx in regexes for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in placeholders)]
+            for entity, regexes in self.prompts.items()
+        }
+        for entity in self.prompts:
             if entities and entity not in entities:
                 continue
-            for rx in regexes:
-                for m in rx.finditer(text):
-                    if any(a <= m.start() < b for a, b in placeholders):
-                        continue  # verification pass: "[ADDRESS]" is no question about an address
-                    for span in self._answers(text, m.end(), entity):
-                        results.append(self._result(entity, *span))
-            for end in self._sounded_prompts(text, entity, placeholders, windows):
+            for m in asked[entity]:
+                for span in self._answers(text, m.end(), entity):
+                    results.append(self._result(entity, *span))
+            # Words that ask for another item by name are not this one's by sound: "Ethnic
+            # origin?" is not "religion?".
+            named = placeholders + [(m.start(), m.end()) for other, found in asked.items() if other != entity for m in found]
+            for end in self._sounded_prompts(text, entity, named, windows):
                 for span in self._answers(text, end, entity):
                     results.append(self._result(entity, *span))
         return results
 
     def _sounded_prompts(self, text: str, entity: str, placeholders: list[tuple[int, int]], windows: dict) -> list[int]:
-        """Where a question's key words sound like the item's name: the end of each match."""
+        """Where a question's key words sound like the item's name: the end of each match.
+        Windows that begin inside `placeholders` (redacted words, another item asked by name)
+        are skipped."""
         ends = []
         for phrase, key, n_words in self.prompt_sounds.get(entity, []):
             for size in (n_words, n_words + 1):  # ASR splits words more often than it joins them

@@ -334,6 +334,13 @@ POSITIVE = [
     (["Leisure centre.", "1|The new gates want to scan the mains in my palm and I'd rather use a card."], "biometric", ["scan", "palm"]),
     (["Hotel reservations.", "1|We keep sherbet so we need a room we can reach without the lift on Saturday."], "religious_belief", ["keep", "sherbet"]),
     (["Broadband installs.", "1|I'm on bail and I sign on at the police station every Friday morning, so not then."], "criminal_offence", ["bail", "sign", "police", "morning,"]),
+    # Phrasings written fresh, outside any scored set.
+    (["Catering.", "1|We're Jain, so no onions or garlic please."], "religious_belief", ["Jain,"]),
+    (["Hotel.", "1|I'm booking for our Unite delegation."], "trade_union_membership", ["Unite", "delegation."]),
+    (["Bank.", "1|I donate to the Conservatives every month."], "political_opinion", ["donate", "Conservatives"]),
+    (["Venue.", "1|I'm campaigning for Scottish independence."], "political_opinion", ["campaigning", "independence."]),
+    (["Clinic.", "1|I have Lynch syndrome, which runs in my family."], "genetic", ["Lynch", "syndrome,"]),
+    (["Employer.", "1|The new system scans our faces at the door."], "biometric", ["scans", "faces"]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -420,6 +427,11 @@ NEGATIVE = [
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
     (["Sweet shop.", "1|We keep sherbet lemons in stock, don't we?"], ["religious_belief"]),
+    # The caller as a crime's victim has no record; "Ethnic origin?" sounds like "religion?"
+    # but asks for ethnicity by name.
+    (["Bank.", "1|I'd like to report a fraud on my account."], ["criminal_offence"]),
+    (["Bank.", "1|I was the victim of a scam last week."], ["criminal_offence"]),
+    (["Ethnic origin?", "1|White and Black Caribbean."], ["religious_belief"]),
     (["Farm shop.", "1|Are the tomatoes genetically modified?"], ["genetic"]),
     (["Airport.", "1|Can they scan my hand luggage at the gate?"], ["biometric"]),
     # Set 42, mono: the caller's "he may need extra help in class" asks nothing; the agent's
