@@ -108,7 +108,9 @@ _OWN_NEW_CLAUSE = re.compile(
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
-    r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike)\b",
+    r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
+    r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|deed poll|"
+    r"transition\w*|told (my|our) (family|parents|mum|dad)|(can't|cannot|can not) work)\b",
     re.IGNORECASE,
 )
 _SPEAKER_SIDE = {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they"}

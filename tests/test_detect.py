@@ -956,6 +956,11 @@ def test_placeholders_are_not_read_as_words(detector):
         # A new clause that goes on about the disclosure's own matter still discloses.
         ("I'm on bail and I sign on at the police station every Friday.", "Friday."),
         ("I'm on bail and I need the engineer before ten.", "bail"),
+        ("I'm transgender and I've changed my name.", "name."),
+        ("I'm a GMB member and we were balloted properly.", "properly."),
+        # Buying leaflets is no more politics; handing them out is.
+        ("I'm a Labour councillor and I'm out leafleting for the by-election.", "by-election."),
+        ("I'm standing for the Green Party in the by-election and I need leaflets.", "by-election"),
         # The caller's question, its full stop lost.
         ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
     ],
