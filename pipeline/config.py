@@ -89,6 +89,9 @@ class DetectionSettings(_Strict):
     # caller's words from it until the payment is confirmed, or this many seconds, are
     # masked (fail closed). 0 turns this off.
     unheard_card_seconds: float = Field(30.0, ge=0)
+    # In a call where the agent asks for a card's items, mask the caller's speech that no
+    # transcribed word accounts for (the recogniser lost the answer, words and times).
+    mask_unheard_in_card_calls: bool = True
     # Categories looked for in the second decode given asr.special_hotwords.
     hotword_categories: CategoryList = []
     # Recognizers whose findings in that decode are not taken (by Presidio recognizer name).

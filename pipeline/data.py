@@ -118,6 +118,18 @@ class Detection:
 
 
 @dataclass(frozen=True)
+class UnheardSpeech:
+    """A stretch of one channel where an item was asked for and the recogniser wrote no words
+    for the answer: whatever speech it holds is masked as that item (fail closed)."""
+
+    category: str
+    start: float
+    end: float
+    channel: int
+    detector: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """A detection as bleeped: the padded interval in the channel where it was said."""
 

@@ -7,6 +7,7 @@ config/recognizers/*.yaml. Each result is mapped back to the words it covers.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ import yaml
 
 from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
-from .data import Detection, Transcript
+from .data import Detection, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
 from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS
 
@@ -401,6 +402,8 @@ class Detector:
         # The term lists by name: a finding of the second decode is checked against their
         # exclusions in the first pass's words too (_from_hinted).
         self.term_lists = {r.name: r for r in registry.recognizers if isinstance(r, TermListRecognizer)}
+        # Its questions for a card's items mark where the caller's answer was (unheard).
+        self.prompted = next((r for r in registry.recognizers if r.name == _PROMPTED), None)
         self.entities = [e for e in self.analyzer.get_supported_entities("en") if self.category_of(e)]
         self.hotword_entities = [e for e in self.entities if self.category_of(e) in self.settings.hotword_categories]
 
@@ -501,6 +504,29 @@ class Detector:
             for wi, w in enumerate(seg.words) if start <= w.start < end and (si, wi) not in covered
         )  # fmt: skip
         return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
+
+    # Questions for a card's items, by the prompted recognizer's entity names.
+    _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")
+
+    def unheard(self, transcript: Transcript, detections: list[Detection]) -> list[UnheardSpeech]:
+        """In a call where the agent asks for a card's items, the caller's speech that the
+        recogniser wrote no words for: the whole call on the caller's channel (in mono, the
+        one channel), for the audio stage to mask what no transcribed word accounts for.
+        A telephone line can leave the recogniser writing one sentence for a call and timing
+        it wrong ("What's the long number on the card?" and then nothing for 15 s of digits):
+        neither the answer's words nor its times are there to go on, so fail closed."""
+        tt = transcript_text(transcript)
+        if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
+            return []
+        channels = {seg.channel for seg in transcript.segments}
+        callers: set[int] = set()
+        for entity in self._CARD_PROMPTS:
+            for end in self.prompted.asked_at(tt.text, entity):
+                last = next((w for w in reversed(tt.words) if w.start < end), None)
+                if last is not None:
+                    asker = transcript.segments[last.segment].channel
+                    callers |= (channels - {asker}) or {asker}
+        return [UnheardSpeech("card_number", 0.0, math.inf, channel, "CardNotHeard") for channel in sorted(callers)]
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:

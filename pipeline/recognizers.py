@@ -458,6 +458,25 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                     results.append(self._result(entity, *span))
         return results
 
+    def asked_at(self, text: str, entity: str) -> list[int]:
+        """Where the questions or requests for `entity` that its regexes find end (not those
+        known by sound alone): "What's the long number on the card?", "Ready when you are
+        with the sixteen digits." Not the speaker's own ("I'll read you my card number")."""
+        ends = []
+        for rx in self.prompts.get(entity, []):
+            for m in rx.finditer(text):
+                stop = self._STOP.search(text, m.end())
+                if not stop:
+                    continue
+                start = max((s.end() for s in self._STOP.finditer(text, 0, m.start())), default=0)
+                prompt = text[start : stop.end()]
+                words = [w.lower() for w in _WORD.findall(prompt)]
+                if (self._SPEAKER_OWN | self._NARRATING) & set(words):
+                    continue
+                if prompt.rstrip().endswith("?") or self._REQUEST.search(prompt) or self._terse(words):
+                    ends.append(stop.end())
+        return sorted(set(ends))
+
     def _sounded_prompts(self, text: str, entity: str, placeholders: list[tuple[int, int]], windows: dict) -> list[int]:
         """Where a question's key words sound like the item's name: the end of each match.
         Windows that begin inside `placeholders` (redacted words, another item asked by name)

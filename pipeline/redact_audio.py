@@ -8,7 +8,7 @@ import numpy as np
 
 from .categories import is_special
 from .config import RedactionSettings
-from .data import Detection, Finding, Recording, Transcript
+from .data import Detection, Finding, Recording, Transcript, UnheardSpeech
 
 
 FRAME_S = 0.01
@@ -159,6 +159,51 @@ def findings_for(
                 )
     findings.sort(key=lambda f: (f.start, f.channel))
     return findings
+
+
+def unheard_findings(
+    gaps: list[UnheardSpeech], transcript: Transcript, recording: Recording, settings: RedactionSettings
+) -> list[Finding]:
+    """The speech in each gap that no transcribed word on its channel accounts for, as
+    findings: each run of voiced frames at least fill_min_voiced_ms long (shorter runs are a
+    word's edge that Whisper timed a little early or late)."""
+    pad = settings.padding_ms / 1000.0
+    least = max(1, int(settings.fill_min_voiced_ms / 1000.0 / FRAME_S))
+    findings = []
+    for gap in gaps:
+        if gap.channel >= recording.format.channels:
+            continue
+        voiced = voiced_frames(recording.samples[:, gap.channel], recording.format.sample_rate)
+        a, b = max(0, int(gap.start / FRAME_S)), int(np.ceil(min(gap.end, recording.duration) / FRAME_S))
+        b = min(voiced.size, b)
+        if b <= a:
+            continue
+        unaccounted = voiced[a:b].copy()
+        for segment in transcript.segments:
+            for word in segment.words:
+                if word.channel == gap.channel and word.end + pad > gap.start and word.start - pad < gap.end:
+                    lo, hi = max(a, int((word.start - pad) / FRAME_S)), min(b, int(np.ceil((word.end + pad) / FRAME_S)))
+                    unaccounted[max(0, lo - a) : max(0, hi - a)] = False
+        for first, last in _runs(unaccounted):
+            if last - first >= least:
+                start, end = max(0.0, (a + first) * FRAME_S - 0.02), min(recording.duration, (a + last) * FRAME_S + 0.02)
+                findings.append(Finding(gap.category, is_special(gap.category), round(float(start), 3), round(float(end), 3), gap.channel, 0.5, gap.detector))
+    return findings
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(first, one past last) of each run of True in `mask`, joining runs split by pauses
+    shorter than a few frames (the gaps between digits read in a group)."""
+    runs: list[list[int]] = []
+    for i in np.flatnonzero(mask):
+        if runs and i - runs[-1][1] <= _RUN_JOIN_FRAMES:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([int(i), int(i) + 1])
+    return [(a, b) for a, b in runs]
+
+
+_RUN_JOIN_FRAMES = 30  # 300 ms: a pause between digits, not between turns
 
 
 def merged_intervals(findings: list[Finding], channel: int, merge_gap: float) -> list[tuple[float, float]]:

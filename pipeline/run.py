@@ -35,7 +35,7 @@ from .s3 import S3Error
 from .s3 import describe as describe_s3_error
 from .models import ModelError
 from .outputs import redaction_report, transcript_document
-from .redact_audio import bleep, findings_for
+from .redact_audio import bleep, findings_for, unheard_findings
 from .retain import retention_for
 from .store import LocalStore, S3Store, retention_tags, tag_source
 
@@ -210,8 +210,11 @@ class CallProcessor:
             assert recording is not None and transcript is not None
             with call.timed("detect"):
                 detections = self.verified(transcript, self.detector.detect(transcript))
+                unheard = self.detector.unheard(transcript, detections)
             with call.timed("redact"):
                 findings = findings_for(detections, transcript, recording.duration, self.settings.redaction, recording)
+                findings += unheard_findings(unheard, transcript, recording, self.settings.redaction)
+                findings.sort(key=lambda f: (f.start, f.channel))
                 call.masked = bleep(recording, findings, self.settings.redaction)
                 segments = self.text_redactor.redact(transcript, detections)
                 earlier = [d for d in (previous_expiry, store.previous_expiry(source.relative)) if d]

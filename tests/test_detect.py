@@ -1,6 +1,7 @@
 """Detection on clean transcripts: every category fires on what it should, and hard negatives
 stay untouched. Each case is a dialogue (one line per segment)."""
 
+import math
 import os
 import socket
 import subprocess
@@ -10,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 
-from pipeline.data import Detection, Transcript
+from pipeline.data import Detection, Transcript, UnheardSpeech
 from pipeline.detect import transcript_text
 
 from .conftest import ROOT, detected_words, make_transcript
@@ -1334,6 +1335,24 @@ def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_t
     # No payment spoken of: "What's your employing number?" is no card's question.
     staff = make_transcript(["Payroll queries. What's your employing number?", "1|4 -4 -1 -9 -2", "1|I'm rein fatigue it."])
     assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
+
+
+def test_a_call_that_asks_for_a_card_has_the_callers_unheard_speech_masked(detector):
+    """Set 43 at 8 kHz, mono, tiny.en: the only words written for the call were the agent's
+    "what's the long number on the car?", timed at its end; the card read after it had no
+    words. In a call that asks for a card, the caller's speech without words is masked (the
+    audio stage finds it): on the caller's channel, or the one channel of a mono call."""
+    whole = lambda channel: [UnheardSpeech("card_number", 0.0, math.inf, channel, "CardNotHeard")]
+    stereo = make_transcript(["Box office. What's the long number on the card?", "1|Sure."])
+    assert detector.unheard(stereo, detector.detect(stereo)) == whole(1)
+    mono = make_transcript(["Mid-World, what's the long number on the car?"])
+    assert detector.unheard(mono, detector.detect(mono)) == whole(0)
+    expiry = make_transcript(["1|And the expiry date?", "Oh nine twenty eight."])
+    assert detector.unheard(expiry, detector.detect(expiry)) == whole(0)
+    # No card asked for: the caller's own card spoken of, or another number asked for.
+    for lines in (["Box office.", "1|I'll read you my card number."], ["Payroll queries. What's your employing number?", "1|4 -4 -1 -9 -2"]):
+        transcript = make_transcript(lines)
+        assert detector.unheard(transcript, detector.detect(transcript)) == [], lines
 
 
 def test_a_number_the_second_decode_heard_as_a_vocabulary_word_is_no_disclosure(detector):

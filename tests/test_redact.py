@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.config import RedactionSettings
-from pipeline.data import AudioFormat, Detection, Recording, SourceFile
+from pipeline.data import AudioFormat, Detection, Recording, SourceFile, UnheardSpeech
 from pipeline.evaluation.score import masked_frames
-from pipeline.redact_audio import bleep, findings_for, merged_intervals
+from pipeline.redact_audio import bleep, findings_for, merged_intervals, unheard_findings
 from pipeline.redact_text import TextRedactor
 
 from .conftest import make_transcript
@@ -53,6 +53,27 @@ def test_bleep_replaces_only_the_interval_in_its_channel():
     assert not mask[:, 0].any(), "the other channel is untouched"
     assert np.array_equal(out[:, 0], rec.samples[:, 0])
     assert out.shape == rec.samples.shape
+
+
+def test_speech_no_word_accounts_for_is_masked_in_an_unheard_stretch():
+    """The agent's question is transcribed (0.5 to 2.2 s), the caller's card read after it
+    (3.0 to 8.0 s) got no words: only that speech is masked, not the question, nor the
+    silence, nor speech outside the stretch (9.0 to 9.5 s)."""
+    rate = 8000
+    rec = recording(10.0, rate, 1)
+    t = np.arange(rec.samples.shape[0]) / rate
+    speaking = ((t >= 0.5) & (t < 2.2)) | ((t >= 3.0) & (t < 8.0)) | ((t >= 9.0) & (t < 9.5))
+    rec = replace(rec, samples=np.where(speaking, rec.samples[:, 0], 0.0).astype(np.float32)[:, None])
+    transcript = make_transcript(["What's the long number?"], word_s=0.5)  # 0.5 to 2.15 s
+    gap = UnheardSpeech("card_number", 2.15, 8.5, 0, "CardNotHeard")
+    findings = unheard_findings([gap], transcript, rec, RedactionSettings())
+    assert [(f.category, f.channel, f.detector) for f in findings] == [("card_number", 0, "CardNotHeard")]
+    assert 2.9 <= findings[0].start <= 3.05 and 7.95 <= findings[0].end <= 8.1, findings
+    # The whole call as the stretch: the question's speech is accounted for by its words.
+    whole = unheard_findings([UnheardSpeech("card_number", 0.0, float("inf"), 0, "t")], transcript, rec, RedactionSettings())
+    assert [(round(f.start), round(f.end)) for f in whole] == [(3, 8), (9, 10)], whole
+    # A channel the recording lacks gives nothing.
+    assert unheard_findings([replace(gap, channel=1)], transcript, rec, RedactionSettings()) == []
 
 
 def test_silence_mask():
