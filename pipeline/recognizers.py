@@ -944,6 +944,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         found: list[tuple[str, int, int, float]] = []
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1])]
         card_window_end = -1
+        follow_ups: list[tuple[int, int]] = []  # (card number's end, its window's end) for each card number
         # Digits read in the turns after "card" ("4539" ... "1488" ... "0343 6467"): once they
         # add up to a card number, what follows is its expiry and security code.
         mentions = [(m.start(), self._words_on(text, m.end(), 60)) for m in self._card_context.finditer(text)]
@@ -980,6 +981,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
+                    follow_ups.append((end, card_window_end))
                     card_read = start < context_end
             elif card_group:
                 card_groups.append((start, end))
@@ -998,6 +1000,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 # with no "card" heard before it.
                 found += [("CARD_NUMBER", a, b, 0.6) for a, b, _ in leads[-4:]]
                 card_window_end = max(card_window_end, self._words_on(text, end, self.card_follow_up_words))
+                follow_ups.append((end, card_window_end))
                 leads = []
             long_run = len(digits) >= self.min_digits and found and found[-1][2] == end
             half = (len(found) - 1, digits) if long_run and found[-1][0] not in self._CARD_ITEMS else None
@@ -1008,8 +1011,32 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                     card_groups = []
                     if card_window_end < end:
                         card_window_end = self._words_on(text, end, self.card_follow_up_words)
+                        follow_ups.append((end, card_window_end))
+        found += self._expiries_in_words(text, follow_ups, found)
         found = self._join_card_groups(text, found)
         return [self._result(entity, start, end, score) for entity, start, end, score in found if not entities or entity in entities]
+
+    # An expiry said without digits, the month maybe misheard: "the end of next March" as "the
+    # end of next match", "March next year".
+    _WORDED_EXPIRY = re.compile(
+        r"\b(the\s+)?end\s+of\s+(next|this)\s+(?!(week|weekend|fortnight|month|time|term|shift|season|call)\b)[a-z]+\b|"
+        r"\b(the\s+)?end\s+of\s+(the\s+)?year\b|"
+        r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
+        r"\s+(next|this)\s+year\b",
+        re.I,
+    )
+
+    def _expiries_in_words(
+        self, text: str, follow_ups: list[tuple[int, int]], found: list[tuple[str, int, int, float]]
+    ) -> list[tuple[str, int, int, float]]:
+        """Expiries said in words within the words after a card number (its follow-up window),
+        where nothing else was found."""
+        expiries = []
+        for m in self._WORDED_EXPIRY.finditer(text):
+            inside = any(after <= m.start() < until for after, until in follow_ups)
+            if inside and not any(a < m.end() and m.start() < b for _, a, b, _ in found):
+                expiries.append(("CARD_EXPIRY", m.start(), m.end(), 0.6))
+        return expiries
 
     _LEAD_GAP_WORDS = 4  # "Mm hmm.", "Yep, go on." between the groups of one number
     _BACK_CHANNEL = frozenset({"uh", "huh", "uh-huh", "mm", "mhm", "hmm", "yep", "yeah", "yes", "ok", "okay", "go", "on", "right", "sure", "and", "then"})

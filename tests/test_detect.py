@@ -1337,6 +1337,18 @@ def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_t
     assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
 
 
+def test_an_expiry_said_in_words_after_a_card_number_is_its_expiry(detector):
+    """tiny.en, set 44: "the end of next March" came out as "the end of next match", its
+    question "And it expires?" as "And the text hires."; set 40: "March next year". Within
+    the words after a card number they are its expiry; "the end of next week" is not."""
+    for answer, expiry in (("Can't please, 4220 9414 1064 2830, the end of next match, 714.", ["the", "end", "of", "next", "match,"]),
+                           ("4929 3812 6670 1212. March next year, so three, twenty seven.", ["March", "next", "year,"])):
+        transcript = make_transcript(["How would you like to pay?", "1|" + answer])
+        assert detected_words(transcript, detector.detect(transcript)).get("card_expiry", [])[:len(expiry)] == expiry, answer
+    later = make_transcript(["Card number?", "1|4929 3812 6670 1212. I'll call back at the end of next week."])
+    assert "card_expiry" not in detected_words(later, detector.detect(later))
+
+
 def test_a_call_that_asks_for_a_card_has_the_callers_unheard_speech_masked(detector):
     """Set 43 at 8 kHz, mono, tiny.en: the only words written for the call were the agent's
     "what's the long number on the car?", timed at its end; the card read after it had no
