@@ -342,6 +342,10 @@ POSITIVE = [
     (["Venue.", "1|I'm campaigning for Scottish independence."], "political_opinion", ["campaigning", "independence."]),
     (["Clinic.", "1|I have Lynch syndrome, which runs in my family."], "genetic", ["Lynch", "syndrome,"]),
     (["Employer.", "1|The new system scans our faces at the door."], "biometric", ["scans", "faces"]),
+    (["Employer.", "1|I've asked my union to come to the hearing."], "trade_union_membership", ["my", "union"]),
+    (["Venue.", "1|I'm chair of the local Labour branch."], "political_opinion", ["chair", "Labour", "branch."]),
+    (["Clinic.", "1|I'm a woman who has sex with women."], "sex_life_sexual_orientation", ["sex", "women."]),
+    (["Employer.", "1|My DBS check will show a caution."], "criminal_offence", ["DBS", "caution."]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -432,6 +436,8 @@ NEGATIVE = [
     # but asks for ethnicity by name.
     (["Bank.", "1|I'd like to report a fraud on my account."], ["criminal_offence"]),
     (["Bank.", "1|I was the victim of a scam last week."], ["criminal_offence"]),
+    (["Plumber.", "1|I need my union connector replaced."], ["trade_union_membership"]),
+    (["Employer.", "1|My DBS check came back clear."], ["criminal_offence"]),
     (["Ethnic origin?", "1|White and Black Caribbean."], ["religious_belief"]),
     (["Farm shop.", "1|Are the tomatoes genetically modified?"], ["genetic"]),
     (["Airport.", "1|Can they scan my hand luggage at the gate?"], ["biometric"]),
