@@ -844,6 +844,12 @@ class Detector:
                 if subject and subject.group(1).lower() not in _NEW_SUBJECT:
                     pos = following.end()
                     continue
+                # ", and I sign on at the police station": about the disclosure's own matter.
+                if word == "and" and subject and subject.group(1).lower() in _SPEAKER_SIDE:
+                    nxt = _CLAUSE_BREAK.search(text, subject.end())
+                    if _STILL_ABOUT_IT.search(text, subject.end(), nxt.start() if nxt else len(text)):
+                        pos = subject.end()
+                        continue
             # ", and 2023" (ASR's "in twenty twenty three") goes on
             if word in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end()):
                 return brk.start()

@@ -334,6 +334,7 @@ POSITIVE = [
     (["Fertility clinic billing.", "1|We paid for the embryos to be genetically screened and the invoice is wrong."], "genetic", ["genetically", "screened"]),
     (["Leisure centre.", "1|The new gates want to scan the mains in my palm and I'd rather use a card."], "biometric", ["scan", "palm"]),
     (["Hotel reservations.", "1|We keep sherbet so we need a room we can reach without the lift on Saturday."], "religious_belief", ["keep", "sherbet"]),
+    (["Hotel reservations.", "1|We keep Chabas, or we leave a room we can reach without the lift."], "religious_belief", ["keep", "Chabas,"]),
     (["Broadband installs.", "1|I'm on bail and I sign on at the police station every Friday morning, so not then."], "criminal_offence", ["bail", "sign", "police", "morning,"]),
     # Phrasings written fresh, outside any scored set.
     (["Catering.", "1|We're Jain, so no onions or garlic please."], "religious_belief", ["Jain,"]),
@@ -432,6 +433,7 @@ NEGATIVE = [
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
     (["Sweet shop.", "1|We keep sherbet lemons in stock, don't we?"], ["religious_belief"]),
+    (["Furniture.", "1|We keep shabby chic furniture in the back."], ["religious_belief"]),
     # The caller as a crime's victim has no record; "Ethnic origin?" sounds like "religion?"
     # but asks for ethnicity by name.
     (["Bank.", "1|I'd like to report a fraud on my account."], ["criminal_offence"]),
@@ -964,6 +966,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm on bail and I sign on at the police station every Friday.", "Friday."),
         ("I'm on bail and I need the engineer before ten.", "bail"),
         ("I'm transgender and I've changed my name.", "name."),
+        # With the recogniser's comma before "and" too.
+        ("I'm on bail, and I sign on at the police station every Friday.", "Friday."),
+        ("I'm bisexual, and I haven't told my family.", "family."),
         ("I'm a GMB member and we were balloted properly.", "properly."),
         # Buying leaflets is no more politics; handing them out is.
         ("I'm a Labour councillor and I'm out leafleting for the by-election.", "by-election."),
