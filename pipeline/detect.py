@@ -111,10 +111,30 @@ _STILL_ABOUT_IT = re.compile(
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
     r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|deed poll|"
-    r"transition\w*|told (my|our) (family|parents|mum|dad)|(can't|cannot|can not) work)\b",
+    r"transition\w*|told (my|our) (family|parents|mum|dad)|(can't|cannot|can not) work|"
+    # a condition's effects ("and my speech is slow"), a paternity test's finding
+    r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|"
+    r"(isn't|is not|wasn't|was not|not) (my|the|his|her) (son|daughter|child|baby|father|dad))\b",
     re.IGNORECASE,
 )
-_SPEAKER_SIDE = {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they"}
+# Who the clause after "and" is about, for it to go on with the disclosure: the speaker, the
+# person disclosed about, or their own ("and my speech is slow").
+_ABOUT_IT_SUBJECTS = {
+    "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
+}  # fmt: skip
+_AND_THEN = re.compile(r"\s*and\s+([\w']+)", re.IGNORECASE)
+
+
+def _goes_on_about_it(text: str, pos: int) -> int | None:
+    """Where the clause "and <subject> ..." at `pos` goes on with the disclosure before it,
+    its subject's end; None when it is another matter or no such clause."""
+    clause = _AND_THEN.match(text, pos)
+    if not clause or clause.group(1).lower() not in _ABOUT_IT_SUBJECTS:
+        return None
+    brk = _CLAUSE_BREAK.search(text, clause.end())
+    return clause.end() if _STILL_ABOUT_IT.search(text, clause.end(), brk.start() if brk else len(text)) else None
+
+
 # ", and my subscription hasn't come off my pay": with the comma too, the speaker's own
 # belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
 # paternity DNA test came back, and he's not my son" is one disclosure.
@@ -821,13 +841,11 @@ class Detector:
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
             own = _OWN_NEW_CLAUSE.search(text, pos, brk.start() if brk else len(text))
-            if own and not (
-                own.group(1) and own.group(1).lower() == "and" and own.group(2).lower() in _SPEAKER_SIDE
-                and _STILL_ABOUT_IT.search(text, own.end(), brk.start() if brk else len(text))
-            ):
-                return own.start()
             if own:
-                pos = own.end()
+                about = _goes_on_about_it(text, own.start())
+                if about is None:
+                    return own.start()
+                pos = about
                 continue
             if not brk:
                 return len(text)
@@ -837,6 +855,10 @@ class Detector:
             if not following:
                 return brk.start()
             word = following.group(1).lower()
+            about = _goes_on_about_it(text, brk.end())  # ", and I sign on at the police station"
+            if about is not None:
+                pos = about
+                continue
             if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
@@ -844,12 +866,6 @@ class Detector:
                 if subject and subject.group(1).lower() not in _NEW_SUBJECT:
                     pos = following.end()
                     continue
-                # ", and I sign on at the police station": about the disclosure's own matter.
-                if word == "and" and subject and subject.group(1).lower() in _SPEAKER_SIDE:
-                    nxt = _CLAUSE_BREAK.search(text, subject.end())
-                    if _STILL_ABOUT_IT.search(text, subject.end(), nxt.start() if nxt else len(text)):
-                        pos = subject.end()
-                        continue
             # ", and 2023" (ASR's "in twenty twenty three") goes on
             if word in _CLAUSE_OPENERS and not _NUMBER_NEXT.match(text, following.end()):
                 return brk.start()

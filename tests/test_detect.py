@@ -347,6 +347,10 @@ POSITIVE = [
     (["Venue.", "1|I'm chair of the local Labour branch."], "political_opinion", ["chair", "Labour", "branch."]),
     (["Clinic.", "1|I'm a woman who has sex with women."], "sex_life_sexual_orientation", ["sex", "women."]),
     (["Employer.", "1|My DBS check will show a caution."], "criminal_offence", ["DBS", "caution."]),
+    # Set 45: "as a lesbian" lost ("I came out another year last year"); "cautioned" heard as
+    # "won't caution".
+    (["Insurance.", "1|I came out another year last year and my partner's moving in, so add her."], "sex_life_sexual_orientation", ["came", "out", "partner's"]),
+    (["School admissions.", "1|My son won't caution by the police for short-listing, will it affect his place?"], "criminal_offence", ["caution", "police"]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -439,6 +443,9 @@ NEGATIVE = [
     (["Bank.", "1|I'd like to report a fraud on my account."], ["criminal_offence"]),
     (["Bank.", "1|I was the victim of a scam last week."], ["criminal_offence"]),
     (["Plumber.", "1|I need my union connector replaced."], ["trade_union_membership"]),
+    (["Boiler repairs.", "1|The engineer came out and I came out to meet him."], ["sex_life_sexual_orientation"]),
+    (["Bank.", "1|I came out of the branch and my card was gone."], ["sex_life_sexual_orientation"]),
+    (["Bank.", "1|I reported it to the police and they gave me a number."], ["criminal_offence"]),
     (["Employer.", "1|My DBS check came back clear."], ["criminal_offence"]),
     (["Ethnic origin?", "1|White and Black Caribbean."], ["religious_belief"]),
     (["Farm shop.", "1|Are the tomatoes genetically modified?"], ["genetic"]),
@@ -969,6 +976,9 @@ def test_placeholders_are_not_read_as_words(detector):
         # With the recogniser's comma before "and" too.
         ("I'm on bail, and I sign on at the police station every Friday.", "Friday."),
         ("I'm bisexual, and I haven't told my family.", "family."),
+        # ... about the condition's effects or the test's finding (set 45).
+        ("I'm recovering from a stroke, and my speech is slow.", "slow."),
+        ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
         # Buying leaflets is no more politics; handing them out is.
         ("I'm a Labour councillor and I'm out leafleting for the by-election.", "by-election."),
