@@ -119,8 +119,9 @@ class Detection:
 
 @dataclass(frozen=True)
 class UnheardSpeech:
-    """A stretch of one channel where an item was asked for and the recogniser wrote no words
-    for the answer: whatever speech it holds is masked as that item (fail closed)."""
+    """A stretch of one channel where an item may have been said without the recogniser
+    writing words for it: the speech there that no transcribed word accounts for is masked as
+    `category` (fail closed)."""
 
     category: str
     start: float

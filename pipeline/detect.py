@@ -528,7 +528,7 @@ class Detector:
     # Questions for a card's items, by the prompted recognizer's entity names.
     _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")
 
-    def unheard(self, transcript: Transcript, detections: list[Detection]) -> list[UnheardSpeech]:
+    def unheard(self, transcript: Transcript) -> list[UnheardSpeech]:
         """In a call where the agent asks for a card's items, the caller's speech that the
         recogniser wrote no words for: the whole call on the caller's channel (in mono, the
         one channel), for the audio stage to mask what no transcribed word accounts for.

@@ -174,8 +174,7 @@ def unheard_findings(
         if gap.channel >= recording.format.channels:
             continue
         voiced = voiced_frames(recording.samples[:, gap.channel], recording.format.sample_rate)
-        a, b = max(0, int(gap.start / FRAME_S)), int(np.ceil(min(gap.end, recording.duration) / FRAME_S))
-        b = min(voiced.size, b)
+        a, b = max(0, int(gap.start / FRAME_S)), min(voiced.size, int(np.ceil(min(gap.end, recording.duration) / FRAME_S)))
         if b <= a:
             continue
         unaccounted = voiced[a:b].copy()
@@ -194,13 +193,12 @@ def unheard_findings(
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """(first, one past last) of each run of True in `mask`, joining runs split by pauses
     shorter than a few frames (the gaps between digits read in a group)."""
-    runs: list[list[int]] = []
-    for i in np.flatnonzero(mask):
-        if runs and i - runs[-1][1] <= _RUN_JOIN_FRAMES:
-            runs[-1][1] = i + 1
-        else:
-            runs.append([int(i), int(i) + 1])
-    return [(a, b) for a, b in runs]
+    on = np.flatnonzero(mask)
+    if on.size == 0:
+        return []
+    splits = np.flatnonzero(np.diff(on) > _RUN_JOIN_FRAMES + 1)
+    firsts, lasts = on[np.r_[0, splits + 1]], on[np.r_[splits, on.size - 1]] + 1
+    return [(int(a), int(b)) for a, b in zip(firsts, lasts)]
 
 
 _RUN_JOIN_FRAMES = 30  # 300 ms: a pause between digits, not between turns

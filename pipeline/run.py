@@ -210,7 +210,7 @@ class CallProcessor:
             assert recording is not None and transcript is not None
             with call.timed("detect"):
                 detections = self.verified(transcript, self.detector.detect(transcript))
-                unheard = self.detector.unheard(transcript, detections)
+                unheard = self.detector.unheard(transcript)
             with call.timed("redact"):
                 findings = findings_for(detections, transcript, recording.duration, self.settings.redaction, recording)
                 findings += unheard_findings(unheard, transcript, recording, self.settings.redaction)
