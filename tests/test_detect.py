@@ -412,6 +412,8 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # A house number in the teens, said without being asked.
+    (["Parcels.", "1|I live at fourteen Mill Lane, so the parcel goes there."], "address", ["fourteen", "Mill", "Lane,"]),
     # Set 41: the code asked for as "Free digit code." (no "?"), its answer garbled.
     (["Flights desk.", "Free digit code.", "1|I'm I made.", "Booked."], "card_security_code", ["I'm", "I", "made."]),
     (["Health insurance.", "1|I'm a Miasi A2 carrier, does that change the price?"], "genetic", ["carrier,"]),
@@ -443,6 +445,7 @@ NEGATIVE = [
     (["Bank.", "1|I'd like to report a fraud on my account."], ["criminal_offence"]),
     (["Bank.", "1|I was the victim of a scam last week."], ["criminal_offence"]),
     (["Plumber.", "1|I need my union connector replaced."], ["trade_union_membership"]),
+    (["Buses.", "1|It's fifteen stops to Church Street."], ["address"]),
     (["Boiler repairs.", "1|The engineer came out and I came out to meet him."], ["sex_life_sexual_orientation"]),
     (["Bank.", "1|I came out of the branch and my card was gone."], ["sex_life_sexual_orientation"]),
     (["Bank.", "1|I reported it to the police and they gave me a number."], ["criminal_offence"]),
