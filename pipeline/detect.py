@@ -452,6 +452,7 @@ class Detector:
             detections += self._from_hinted(transcript, tt, detections)
         detections += self._names_said_again(transcript, tt, detections)
         detections += self._card_not_heard(transcript, detections)
+        detections += self._between_card_items(transcript, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -524,6 +525,34 @@ class Detector:
             for wi, w in enumerate(seg.words) if start <= w.start < end and (si, wi) not in covered
         )  # fmt: skip
         return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
+
+    def _between_card_items(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
+        """Stereo: the caller's words between two of a card's items found on their channel
+        ("[number]. [code] sashed -wanted iron. [code]": the expiry "oh two slash twenty nine"
+        garbled between them) are card data too, unless the agent confirmed the payment in
+        between or more than unheard_card_seconds pass. In mono the agent's questions lie
+        between the items, so this is left to the stereo channels."""
+        seconds = self.settings.unheard_card_seconds
+        if not seconds or len({seg.channel for seg in transcript.segments}) < 2:
+            return []
+        covered = {k for d in detections for k in d.words}
+        items = sorted(
+            (_time_span(transcript, d.words), transcript.segments[d.words[0][0]].channel, d.category)
+            for d in detections if d.category in _CARD_CATEGORIES
+        )  # fmt: skip
+        done = [seg.start for seg in transcript.segments if _PAYMENT_DONE.search(seg.text)]
+        found = []
+        for ((_, after), channel, _), ((before, _), later_channel, category) in zip(items, items[1:]):
+            if channel != later_channel or not 0 < before - after <= seconds or any(after < t < before for t in done):
+                continue
+            words = tuple(
+                (si, wi)
+                for si, seg in enumerate(transcript.segments) if seg.channel == channel
+                for wi, w in enumerate(seg.words) if after <= w.start < before and (si, wi) not in covered
+            )  # fmt: skip
+            if words:
+                found.append(Detection(category, 0.5, "BetweenCardItems", words))
+        return found
 
     # Questions for a card's items, by the prompted recognizer's entity names.
     _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")

@@ -351,6 +351,9 @@ POSITIVE = [
     # "won't caution".
     (["Insurance.", "1|I came out another year last year and my partner's moving in, so add her."], "sex_life_sexual_orientation", ["came", "out", "partner's"]),
     (["School admissions.", "1|My son won't caution by the police for short-listing, will it affect his place?"], "criminal_offence", ["caution", "police"]),
+    # Set 46: mobility in everyday words, "fibromyalgia and" lost; a voiceprint in other words.
+    (["Housing repairs.", "1|I can't manage the stairs on the map here, so could the plumber come to the ground floor?"], "health", ["can't", "manage", "stairs"]),
+    (["Bank security.", "1|I don't want the bank using my voice to check it's me anymore."], "biometric", ["using", "voice", "check"]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -446,6 +449,8 @@ NEGATIVE = [
     (["Bank.", "1|I was the victim of a scam last week."], ["criminal_offence"]),
     (["Plumber.", "1|I need my union connector replaced."], ["trade_union_membership"]),
     (["Buses.", "1|It's fifteen stops to Church Street."], ["address"]),
+    (["Removals.", "1|The sofa can't get up the stairs, can you take the door off?"], ["health"]),
+    (["Smart speakers.", "1|I'm using my voice to order on the smart speaker."], ["biometric"]),
     (["Boiler repairs.", "1|The engineer came out and I came out to meet him."], ["sex_life_sexual_orientation"]),
     (["Bank.", "1|I came out of the branch and my card was gone."], ["sex_life_sexual_orientation"]),
     (["Bank.", "1|I reported it to the police and they gave me a number."], ["criminal_offence"]),
@@ -1371,6 +1376,22 @@ def test_an_expiry_said_in_words_after_a_card_number_is_its_expiry(detector):
         assert detected_words(transcript, detector.detect(transcript)).get("card_expiry", [])[:len(expiry)] == expiry, answer
     later = make_transcript(["Card number?", "1|4929 3812 6670 1212. I'll call back at the end of next week."])
     assert "card_expiry" not in detected_words(later, detector.detect(later))
+
+
+def test_the_callers_words_between_a_cards_items_are_card_data_in_stereo(detector):
+    """Set 46, stereo: the expiry "oh two slash twenty nine" came out as "sashed -wanted iron"
+    between the card number and the code. The caller's words between two card items are
+    masked; not after the agent confirmed the payment, nor in mono (the agent's questions).
+    The expiry's question came out garbled too ("Expo here?"), so no answer to it is found."""
+    lines = ["Parking permits, can I take a card?", "1|Yep, 4556 1222 8047 3691.", "Expo here?", "1|Sashed wanted iron.",
+             "And the CVV?", "1|321.", "Thanks, your permit starts Monday.", "1|Lovely, bye."]  # fmt: skip
+    stereo = make_transcript(lines)
+    found = detected_words(stereo, detector.detect(stereo))
+    assert {"wanted", "iron."} <= set(found.get("card_security_code", [])), found
+    assert not {"Lovely,", "bye.", "Thanks,"} & {w for words in found.values() for w in words}, found
+    paid = make_transcript(lines[:2] + ["That's gone through.", "1|Great, and can I book another?", "Which card?", "1|The same, 321."])
+    found = detected_words(paid, detector.detect(paid))
+    assert not {"Great,", "book", "another?"} & {w for words in found.values() for w in words}, found
 
 
 def test_a_call_that_asks_for_a_card_has_the_callers_unheard_speech_masked(detector):
