@@ -415,6 +415,8 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # Set 46: every character spelled, one letter for the area, its question heard as "postcard".
+    (["I'll book the nurse, your postcard.", "1|B -1 -5 -2 -T -T she'll ring tomorrow"], "postcode", ["B", "-1", "-5", "-2", "-T", "-T"]),
     # A house number in the teens, said without being asked.
     (["Parcels.", "1|I live at fourteen Mill Lane, so the parcel goes there."], "address", ["fourteen", "Mill", "Lane,"]),
     # Set 41: the code asked for as "Free digit code." (no "?"), its answer garbled.
