@@ -536,13 +536,15 @@ class Detector:
         if not seconds or len({seg.channel for seg in transcript.segments}) < 2:
             return []
         covered = {k for d in detections for k in d.words}
+        # Each channel's card items in time order: an agent reading one back does not part two
+        # of the caller's.
         items = sorted(
-            (_time_span(transcript, d.words), transcript.segments[d.words[0][0]].channel, d.category)
+            (transcript.segments[d.words[0][0]].channel, _time_span(transcript, d.words), d.category)
             for d in detections if d.category in _CARD_CATEGORIES
         )  # fmt: skip
         done = [seg.start for seg in transcript.segments if _PAYMENT_DONE.search(seg.text)]
         found = []
-        for ((_, after), channel, _), ((before, _), later_channel, category) in zip(items, items[1:]):
+        for (channel, (_, after), _), (later_channel, (before, _), category) in zip(items, items[1:]):
             if channel != later_channel or not 0 < before - after <= seconds or any(after < t < before for t in done):
                 continue
             words = tuple(
