@@ -354,6 +354,7 @@ POSITIVE = [
     # Set 46: mobility in everyday words, "fibromyalgia and" lost; a voiceprint in other words.
     (["Housing repairs.", "1|I can't manage the stairs on the map here, so could the plumber come to the ground floor?"], "health", ["can't", "manage", "stairs"]),
     (["Bank security.", "1|I don't want the bank using my voice to check it's me anymore."], "biometric", ["using", "voice", "check"]),
+    (["Employer.", "1|I'm a church elder, Sunday is out."], "religious_belief", ["church", "elder,"]),
     # Gender identity goes with orientation (special_categories.yaml says why).
     (["Patient records.", "1|I'm transgender and I change my name. Can you update my record?"], "sex_life_sexual_orientation", ["I'm", "transgender"]),
     (["Hello.", "1|Since I transitioned my bank card has the wrong name."], "sex_life_sexual_orientation", ["transitioned"]),
@@ -452,6 +453,8 @@ NEGATIVE = [
     (["Plumber.", "1|I need my union connector replaced."], ["trade_union_membership"]),
     (["Buses.", "1|It's fifteen stops to Church Street."], ["address"]),
     (["Removals.", "1|The sofa can't get up the stairs, can you take the door off?"], ["health"]),
+    (["Greengrocer.", "1|The turban squash is lovely this time of year."], ["religious_belief"]),
+    (["Energy.", "1|My hearing about the bill was postponed."], ["health"]),
     (["Smart speakers.", "1|I'm using my voice to order on the smart speaker."], ["biometric"]),
     (["Boiler repairs.", "1|The engineer came out and I came out to meet him."], ["sex_life_sexual_orientation"]),
     (["Bank.", "1|I came out of the branch and my card was gone."], ["sex_life_sexual_orientation"]),
