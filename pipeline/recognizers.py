@@ -465,17 +465,28 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         ends = []
         for rx in self.prompts.get(entity, []):
             for m in rx.finditer(text):
-                stop = self._STOP.search(text, m.end())
-                if not stop:
+                sentence = self._prompt_sentence(text, m.end())
+                if not sentence:
                     continue
-                start = max((s.end() for s in self._STOP.finditer(text, 0, m.start())), default=0)
+                start, stop = sentence
                 prompt = text[start : stop.end()]
                 words = [w.lower() for w in _WORD.findall(prompt)]
                 if (self._SPEAKER_OWN | self._NARRATING) & set(words):
                     continue
-                if prompt.rstrip().endswith("?") or self._REQUEST.search(prompt) or self._terse(words):
+                if self._asks(prompt) or self._terse(words):
                     ends.append(stop.end())
         return sorted(set(ends))
+
+    def _prompt_sentence(self, text: str, pos: int) -> tuple[int, re.Match] | None:
+        """The sentence a prompt that ends at `pos` is in: where it starts, and its stop."""
+        stop = self._STOP.search(text, pos)
+        if not stop:
+            return None
+        return max((m.end() for m in self._STOP.finditer(text, 0, pos)), default=0), stop
+
+    def _asks(self, prompt: str) -> bool:
+        """Is the prompt's sentence a question or a request?"""
+        return prompt.rstrip().endswith("?") or bool(self._REQUEST.search(prompt))
 
     def _sounded_prompts(self, text: str, entity: str, placeholders: list[tuple[int, int]], windows: dict) -> list[int]:
         """Where a question's key words sound like the item's name: the end of each match.
@@ -595,10 +606,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         return [m for other, regexes in self.prompts.items() if other != entity for rx in regexes if (m := rx.search(text, start, end))]
 
     def _answers(self, text: str, pos: int, entity: str) -> list[tuple[int, int]]:
-        prompt_end = self._STOP.search(text, pos)
-        if not prompt_end:
+        sentence = self._prompt_sentence(text, pos)
+        if not sentence:
             return []
-        prompt_start = max((m.end() for m in self._STOP.finditer(text, 0, pos)), default=0)
+        prompt_start, prompt_end = sentence
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and self._value_like(text, pos, prompt_end.start(), entity)
         # A bare "Expiry date." is a question whose "?" the recogniser dropped; so is one in its
@@ -623,7 +634,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             and bool(DIGITISH.search(reply))
             and len(_WORD.findall(reply)) <= self.max_answer_words.get(entity, self.default_max_words)
         )
-        asked = prompt.rstrip().endswith("?") or bool(self._REQUEST.search(prompt))
+        asked = self._asks(prompt)
         if not (said_with_value or terse or cut_off or answered or asked):
             return []
         if self._REDACTED.search(text, pos, prompt_end.start()):
@@ -932,9 +943,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return "SORT_CODE", 0.5
         return "BANK_ACCOUNT", 0.5
 
-    _MONTH = re.compile(
-        r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|"
-        r"nov|november|dec|december)\b\W*$", re.I)
+    _MONTHS = r"(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
+    _MONTH = re.compile(rf"\b{_MONTHS}\b\W*$", re.I)
 
     _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
     _CARD_WORDS = ("card", "amex", "visa", "mastercard", "maestro")
@@ -1021,8 +1031,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     _WORDED_EXPIRY = re.compile(
         r"\b(the\s+)?end\s+of\s+(next|this)\s+(?!(week|weekend|fortnight|month|time|term|shift|season|call)\b)[a-z]+\b|"
         r"\b(the\s+)?end\s+of\s+(the\s+)?year\b|"
-        r"\b(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
-        r"\s+(next|this)\s+year\b",
+        rf"\b{_MONTHS}\s+(next|this)\s+year\b",
         re.I,
     )
 
@@ -1057,7 +1066,12 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     @staticmethod
     def _groups_of_four(groups: list[tuple[int, int, str]]) -> bool:
         """Are the groups all four digits, and not all years ("2019, 2020, 2021 and 2022")?"""
-        return all(len(g[2]) == 4 for g in groups) and not all(g[2][:2] in ("19", "20") for g in groups)
+        return all(len(g[2]) == 4 for g in groups) and not DigitRunRecognizer._all_years(groups)
+
+    @staticmethod
+    def _all_years(groups: list[tuple[int, int, str]]) -> bool:
+        """Are the groups all years read out ("2019, 2020, 2021 and 2022")?"""
+        return all(g[2][:2] in ("19", "20") for g in groups)
 
     @classmethod
     def _four_groups_of_four(cls, leads: list[tuple[int, int, str]]) -> bool:
@@ -1068,7 +1082,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             len(last) == 4
             and all(3 <= len(g[2]) <= 4 for g in last)
             and sum(len(g[2]) == 4 for g in last) >= 3
-            and not all(g[2][:2] in ("19", "20") for g in last)
+            and not cls._all_years(last)
         )
 
     @classmethod
