@@ -111,9 +111,11 @@ _STILL_ABOUT_IT = re.compile(
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
     r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|deed poll|"
-    r"transition\w*|told (my|our) (family|parents|mum|dad)|(can't|cannot|can not) work|"
-    # a condition's effects ("and my speech is slow"), a paternity test's finding
-    r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|"
+    r"transition\w*|told (my|our) (family|parents|mum|dad)|"
+    # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
+    # test's finding
+    r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
+    r"(can't|cannot|can not|couldn't) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
     r"(isn't|is not|wasn't|was not|not) (my|the|his|her) (son|daughter|child|baby|father|dad))\b",
     re.IGNORECASE,
 )

@@ -236,6 +236,9 @@ POSITIVE = [
     # boyfriend heard as two words.
     (["I'm on an electronic tab with a curfew, so the engineer has to come before seven."], "criminal_offence", ["tab", "curfew,"]),
     (["I'm out on bail until March so I can't travel."], "criminal_offence", ["bail", "March"]),
+    # A curfew of the caller's own (set 47); "vote" heard as "wrote" after "always".
+    (["I'm tied, and I got a curfew from 7, so the engineer has to come before 9."], "criminal_offence", ["got", "curfew"]),
+    (["Energy switching.", "1|I always wrote green, so I want a renewable tariff."], "political_opinion", ["wrote", "green,"]),
     (["I'm a green -powered e -counseler, and my permit doesn't cover the car park."], "political_opinion", ["green", "-counseler,"]),
     (["My boy friend and I want two seats together."], "sex_life_sexual_orientation", ["boy", "friend", "I"]),
     # Standing for election (the party's name lost); the caller's workplace balloting for a
@@ -642,6 +645,8 @@ NEGATIVE = [
     (["The green bin collection counselor visit is booked."], ["political_opinion"]),
     (["I'm a school counsellor and I need a parking permit."], ["political_opinion"]),
     (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
+    (["Her curfew is ten o'clock, so she'll be back by then."], ["criminal_offence"]),
+    (["I always wrote Green Lane on the forms, it's Green Street now."], ["political_opinion"]),
     (["There's strike action on the trains tomorrow, can I get a refund?"], ["trade_union_membership"]),
     (["We were caught up in the strike action last week."], ["criminal_offence", "trade_union_membership"]),
     (["Is he running the London Marathon?", "1|Yes, he's the fastest candidate for the relay."], ["political_opinion"]),
@@ -991,6 +996,8 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm bisexual, and I haven't told my family.", "family."),
         # ... about the condition's effects or the test's finding (set 45).
         ("I'm recovering from a stroke, and my speech is slow.", "slow."),
+        ("I wear hearing aids, and I struggle on the phone, can you email me instead?", "phone,"),
+        ("I've got MS and I can't walk far, so the parking space matters.", "far,"),
         ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
         # Buying leaflets is no more politics; handing them out is.
