@@ -236,6 +236,14 @@ POSITIVE = [
     # boyfriend heard as two words.
     (["I'm on an electronic tab with a curfew, so the engineer has to come before seven."], "criminal_offence", ["tab", "curfew,"]),
     (["I'm out on bail until March so I can't travel."], "criminal_offence", ["bail", "March"]),
+    # Fourth text probe: an operation called an "op"; campaigning for a party with the subject
+    # away from the verb; an ethnic background as the sentence's complement; prenatal screening;
+    # a licence suspended by a court.
+    (["I've just had a knee op so can I pause it for six weeks?"], "health", ["knee", "op"]),
+    (["I'm out campaigning for Plaid this weekend and need flyers."], "political_opinion", ["campaigning", "Plaid"]),
+    (["My background is Kurdish."], "racial_ethnic_origin", ["background", "Kurdish."]),
+    (["The NIPT screening said the baby might have Down's."], "genetic", ["NIPT", "Down's."]),
+    (["I had my licence suspended for six months last year."], "criminal_offence", ["licence", "suspended"]),
     # A curfew of the caller's own (set 47); "vote" heard as "wrote" after "always".
     (["I'm tied, and I got a curfew from 7, so the engineer has to come before 9."], "criminal_offence", ["got", "curfew"]),
     (["Energy switching.", "1|I always wrote green, so I want a renewable tariff."], "political_opinion", ["wrote", "green,"]),
@@ -646,6 +654,10 @@ NEGATIVE = [
     (["I'm a school counsellor and I need a parking permit."], ["political_opinion"]),
     (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
     (["Her curfew is ten o'clock, so she'll be back by then."], ["criminal_offence"]),
+    (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
+    (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
+    (["The DVLA took my licence away because of my eyesight."], ["criminal_offence"]),
+    (["We're standing for the national anthem at the match, so ring after four."], ["political_opinion"]),
     (["I always wrote Green Lane on the forms, it's Green Street now."], ["political_opinion"]),
     (["There's strike action on the trains tomorrow, can I get a refund?"], ["trade_union_membership"]),
     (["We were caught up in the strike action last week."], ["criminal_offence", "trade_union_membership"]),
