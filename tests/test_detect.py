@@ -241,6 +241,14 @@ POSITIVE = [
     # a licence suspended by a court.
     (["I've just had a knee op so can I pause it for six weeks?"], "health", ["knee", "op"]),
     (["I'm out campaigning for Plaid this weekend and need flyers."], "political_opinion", ["campaigning", "Plaid"]),
+    # Fifth text probe: a party's local branch; "the only Asian woman"; sexual health; sight
+    # impairment, a feeding tube, antipsychotics.
+    (["We're the local Tory branch, we'd like to book the function room."], "political_opinion", ["local", "Tory", "branch,"]),
+    (["Being the only Asian woman on the team, I feel left out."], "racial_ethnic_origin", ["only", "Asian", "woman"]),
+    (["I had unprotected sex and need the morning after pill."], "sex_life_sexual_orientation", ["unprotected", "pill."]),
+    (["I'm visually impaired so I use a screen reader."], "health", ["visually", "impaired"]),
+    (["my son uses a feeding tube so we need a table seat"], "health", ["feeding", "tube"]),
+    (["I've run out of my antipsychotics."], "health", ["antipsychotics."]),
     (["My background is Kurdish."], "racial_ethnic_origin", ["background", "Kurdish."]),
     (["The NIPT screening said the baby might have Down's."], "genetic", ["NIPT", "Down's."]),
     (["I had my licence suspended for six months last year."], "criminal_offence", ["licence", "suspended"]),
@@ -655,6 +663,7 @@ NEGATIVE = [
     (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
     (["Her curfew is ten o'clock, so she'll be back by then."], ["criminal_offence"]),
     (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
+    (["I'd like my green party dress in a size twelve, and the local Labour club's room for Friday."], ["political_opinion"]),
     (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
     (["The DVLA took my licence away because of my eyesight."], ["criminal_offence"]),
     (["We're standing for the national anthem at the match, so ring after four."], ["political_opinion"]),
