@@ -110,7 +110,7 @@ _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
-    r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|deed poll|"
+    r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
@@ -705,7 +705,7 @@ class Detector:
     def _detect(self, transcript: Transcript, tt: TranscriptText, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
         """Each finding in `tt` (the transcript's text), and for a disclosure widened to its
         clause, the words found before widening (None for the others)."""
-        from .recognizers import MATCHED_BY_SOUND  # Presidio loads with the recognizers: only here
+        from .recognizers import MATCHED_BY_SOUND, PROMPTED_AT  # Presidio loads with the recognizers: only here
 
         if not tt.words:
             return []
@@ -727,6 +727,9 @@ class Detector:
             span = (r.start, r.end)
             detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
+            if answer and agent_channel is not None and category in self.settings.phrase_categories:
+                if self._callers_own_question(transcript, tt, r.start, (r.recognition_metadata or {}).get(PROMPTED_AT), agent_channel):
+                    continue  # "Do you have a union flag?" asked by the caller is answered by no one
             if detector == "SpacyRecognizer" and agent_opens and _opens_the_call(tt.text, r.start, r.end):
                 continue
             if category in self.settings.phrase_categories and agent_opens and _names_the_service(tt.text, r.start):
@@ -766,6 +769,21 @@ class Detector:
             if words:
                 detections.append((Detection(category, round(float(r.score), 3), detector, words), found))
         return detections
+
+    @staticmethod
+    def _callers_own_question(
+        transcript: Transcript, tt: TranscriptText, answer_start: int, prompted_at: int | None, agent_channel: int
+    ) -> bool:
+        """In a stereo call, was the question that a prompted answer follows the caller's own,
+        the answer beginning after the question's sentence? Then the caller's next words
+        answer no agent's question about a special category."""
+        if prompted_at is None:
+            return False
+        asker = tt.words_in(max(prompted_at - 1, 0), prompted_at)
+        if not asker or any(transcript.segments[si].channel == agent_channel for si, _ in asker):
+            return False
+        sentence_end = _SENTENCE_BREAK.search(tt.text, prompted_at)
+        return sentence_end is not None and answer_start >= sentence_end.end()
 
     def speaker_sex(self, transcript: Transcript, words: tuple[tuple[int, int], ...]) -> str | None:
         """"male" or "female" by the median pitch of the words; None when unvoiced or between

@@ -83,6 +83,9 @@ _SENTENCE_END = re.compile(r"[.?!\n]")
 
 # recognition_metadata key of a term list's fuzzy or phonetic match, not the term's own words.
 MATCHED_BY_SOUND = "matched_by_sound"
+# recognition_metadata key of a prompted answer: where in the text the question that it answers
+# ends, so that the detect stage can tell who asked.
+PROMPTED_AT = "prompted_at"
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -378,12 +381,13 @@ class ConfiguredRecognizer(EntityRecognizer):
     def load(self) -> None:
         pass
 
-    def _result(self, entity: str, start: int, end: int, score: float | None = None) -> RecognizerResult:
+    def _result(self, entity: str, start: int, end: int, score: float | None = None, **metadata) -> RecognizerResult:
         return RecognizerResult(
             entity, start, end, self.score if score is None else score,
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                **metadata,
             },
         )  # fmt: skip
 
@@ -449,13 +453,13 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 continue
             for m in asked[entity]:
                 for span in self._answers(text, m.end(), entity):
-                    results.append(self._result(entity, *span))
+                    results.append(self._result(entity, *span, **{PROMPTED_AT: m.end()}))
             # Words that ask for another item by name are not this one's by sound: "Ethnic
             # origin?" is not "religion?".
             named = placeholders + [(m.start(), m.end()) for other, found in asked.items() if other != entity for m in found]
             for end in self._sounded_prompts(text, entity, named, windows):
                 for span in self._answers(text, end, entity):
-                    results.append(self._result(entity, *span))
+                    results.append(self._result(entity, *span, **{PROMPTED_AT: end}))
         return results
 
     def asked_at(self, text: str, entity: str) -> list[int]:
@@ -881,9 +885,11 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
                 continue  # "4, 9, slash 28": the run goes on past it (_SEP)
-            # "1129 Free digit code?": a capital begins the next sentence, not a "three".
+            # "1129 Free digit code?": a capital begins the next sentence, not a "three". But an
+            # expiry may start with one: "Free slash 29".
+            expiry_head = tok in RUN_ONLY and run_end is None and self._slash_follows(text, tokens, i)
             starts_sentence = tok in RUN_ONLY and m.group()[0].isupper() and not self._digits_follow(text, tokens, i)
-            if value is None or (tok in RUN_ONLY and (run_end is None or starts_sentence)):
+            if value is None or (tok in RUN_ONLY and not expiry_head and (run_end is None or starts_sentence)):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None
@@ -917,6 +923,13 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         """Do separators alone, on one line, lie between `end` and `start`?"""
         gap = text[end:start]
         return bool(cls._SEP.match(gap)) and "\n" not in gap
+
+    def _slash_follows(self, text: str, tokens: list[re.Match], i: int) -> bool:
+        """Is token i joined to a "slash" that is joined to a number token ("free slash 29")?"""
+        return (
+            i + 1 < len(tokens) and tokens[i + 1].group().lower() == "slash"
+            and self._joins(text, tokens[i].end(), tokens[i + 1].start()) and self._digits_follow(text, tokens, i + 1)
+        )  # fmt: skip
 
     def _digits_follow(self, text: str, tokens: list[re.Match], i: int) -> bool:
         """Is token i joined to a number token after it (_joins)?"""

@@ -22,6 +22,10 @@ POSITIVE = [
     (["Can I take the card number?", "1|Four nine two nine, three eight one two."], "card_number", ["Four", "nine", "two", "two."]),
     (["And the expiry date?", "1|11/27."], "card_expiry", ["11/27."]),
     (["Last three digits on the back?", "1|246."], "card_security_code", ["246."]),
+    # Set 48: the code asked for by the signature strip and "oh" heard as "or"; an expiry whose
+    # "three" came out as "Free".
+    (["Lost free on the signature strip?", "1|9 or 7"], "card_security_code", ["9", "or", "7"]),
+    (["Long number on the card please.", "5224 1993 4067 2280, and the date on the front.", "Free slash 29, and the security number 418."], "card_expiry", ["Free", "slash", "29,"]),
     (["My card is 4658 2210 9937 1524 thanks"], "card_number", ["4658", "2210", "9937", "1524"]),
     (["Sort code 40-12-06 please"], "sort_code", ["40-12-06"]),
     (["And your account number?", "1|7122 4998."], "bank_account", ["7122", "4998."]),
@@ -662,6 +666,8 @@ NEGATIVE = [
     (["I'm a school counsellor and I need a parking permit."], ["political_opinion"]),
     (["My daughter has a curfew of ten on school nights."], ["criminal_offence"]),
     (["Her curfew is ten o'clock, so she'll be back by then."], ["criminal_offence"]),
+    # The caller's own question about a union is answered by no one (set 48, "Union Jack").
+    (["Hardware store.", "1|Do you have a union commanding, and some Asian fair trees?", "Close in stock.", "1|Praise, I'm sick to death on the weeds."], ["trade_union_membership"]),
     (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
     (["I'd like my green party dress in a size twelve, and the local Labour club's room for Friday."], ["political_opinion"]),
     (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
@@ -1018,6 +1024,7 @@ def test_placeholders_are_not_read_as_words(detector):
         # ... about the condition's effects or the test's finding (set 45).
         ("I'm recovering from a stroke, and my speech is slow.", "slow."),
         ("I wear hearing aids, and I struggle on the phone, can you email me instead?", "phone,"),
+        ("I'm a trans woman and my name changed last year. The card still has the old one.", "year."),
         ("I've got MS and I can't walk far, so the parking space matters.", "far,"),
         ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
