@@ -668,6 +668,7 @@ NEGATIVE = [
     (["Her curfew is ten o'clock, so she'll be back by then."], ["criminal_offence"]),
     # The caller's own question about a union is answered by no one (set 48, "Union Jack").
     (["Hardware store.", "1|Do you have a union commanding, and some Asian fair trees?", "Close in stock.", "1|Praise, I'm sick to death on the weeds."], ["trade_union_membership"]),
+    (["Bookshop.", "1|Have you got the Labour of Love novel? And you got the labour of the normal."], ["political_opinion"]),
     (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
     (["I'd like my green party dress in a size twelve, and the local Labour club's room for Friday."], ["political_opinion"]),
     (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
@@ -1025,6 +1026,7 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm recovering from a stroke, and my speech is slow.", "slow."),
         ("I wear hearing aids, and I struggle on the phone, can you email me instead?", "phone,"),
         ("I'm a trans woman and my name changed last year. The card still has the old one.", "year."),
+        ("I'm bisexual, and I haven't come out to my wife.", "wife."),
         ("I've got MS and I can't walk far, so the parking space matters.", "far,"),
         ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
