@@ -109,13 +109,13 @@ _OWN_NEW_CLAUSE = re.compile(
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
-    r"mosque|church|synagogue|gurdwara|temple|prayers?|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
+    r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
     r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
-    r"(can't|cannot|can not|couldn't) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
+    r"(can't|cannot|can not|couldn't|can only) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
     r"(isn't|is not|wasn't|was not|not) (my|the|his|her) (son|daughter|child|baby|father|dad))\b",
     re.IGNORECASE,
 )
@@ -123,6 +123,7 @@ _STILL_ABOUT_IT = re.compile(
 # person disclosed about, or their own ("and my speech is slow").
 _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
+    "he's", "she's", "he'd", "she'd", "they're", "they'd",
 }  # fmt: skip
 _AND_THEN = re.compile(r"\s*and\s+([\w']+)", re.IGNORECASE)
 

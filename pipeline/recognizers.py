@@ -508,6 +508,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                         continue
                     if self._proper_noun(text, start, end):
                         continue  # "Do you deliver to Chapel Reign?" is a place, not "religion"
+                    if f" {phrase} " in f" {words} ":
+                        continue  # heard as said: the prompt's patterns decide ("open to religion?")
                     spelling = SequenceMatcher(None, words.replace(" ", ""), phrase.replace(" ", "")).ratio()
                     if spelling >= self.prompt_spelling_ratio and SequenceMatcher(None, sounds, key).ratio() >= self.prompt_sound_ratio:
                         ends.append(end)

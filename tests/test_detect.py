@@ -669,6 +669,9 @@ NEGATIVE = [
     # The caller's own question about a union is answered by no one (set 48, "Union Jack").
     (["Hardware store.", "1|Do you have a union commanding, and some Asian fair trees?", "Close in stock.", "1|Praise, I'm sick to death on the weeds."], ["trade_union_membership"]),
     (["Bookshop.", "1|Have you got the Labour of Love novel? And you got the labour of the normal."], ["political_opinion"]),
+    (["Tourist information.", "In the Catholic Cathedral open to militant, and the Black Contrary Neonium?"], ["religious_belief"]),
+    # A place "open to religion" asks no one's religion (set 50, "open to visitors" misheard).
+    (["Tourist information.", "Is the Catholic Cathedral open to religion, and the Black Country museum?", "Both are still five.", "I'm going to see the Jean -Paul Exhibition about shape braiding too."], ["religious_belief"]),
     (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
     (["I'd like my green party dress in a size twelve, and the local Labour club's room for Friday."], ["political_opinion"]),
     (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
@@ -1027,6 +1030,8 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I wear hearing aids, and I struggle on the phone, can you email me instead?", "phone,"),
         ("I'm a trans woman and my name changed last year. The card still has the old one.", "year."),
         ("I'm bisexual, and I haven't come out to my wife.", "wife."),
+        ("I've got multiple sclerosis, and I can only walk a few metres.", "metres."),
+        ("My father is Catholic and he'd like a priest to give him the last rites.", "rites."),
         ("I've got MS and I can't walk far, so the parking space matters.", "far,"),
         ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
