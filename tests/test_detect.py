@@ -248,6 +248,7 @@ POSITIVE = [
     # Fifth text probe: a party's local branch; "the only Asian woman"; sexual health; sight
     # impairment, a feeding tube, antipsychotics.
     (["We're the local Tory branch, we'd like to book the function room."], "political_opinion", ["local", "Tory", "branch,"]),
+    (["Caterers.", "1|It's for the conservative clubs fundraiser for our MP's campaign, 80 people."], "political_opinion", ["fundraiser", "campaign,"]),
     (["Being the only Asian woman on the team, I feel left out."], "racial_ethnic_origin", ["only", "Asian", "woman"]),
     (["I had unprotected sex and need the morning after pill."], "sex_life_sexual_orientation", ["unprotected", "pill."]),
     (["I'm visually impaired so I use a screen reader."], "health", ["visually", "impaired"]),
