@@ -109,8 +109,9 @@ _OWN_NEW_CLAUSE = re.compile(
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
-    r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|"
-    r"(by-)?elections?|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
+    r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|"
+    r"picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|(by-)?elections?|"
+    r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
