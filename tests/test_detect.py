@@ -257,6 +257,9 @@ POSITIVE = [
     (["My background is Kurdish."], "racial_ethnic_origin", ["background", "Kurdish."]),
     (["The NIPT screening said the baby might have Down's."], "genetic", ["NIPT", "Down's."]),
     (["I had my licence suspended for six months last year."], "criminal_offence", ["licence", "suspended"]),
+    # Sixth text probe: the union acting for the caller; a youth caution.
+    (["The union have told me not to attend without them."], "trade_union_membership", ["union", "told", "me"]),
+    (["My son's got a youth caution."], "criminal_offence", ["youth", "caution."]),
     # A curfew of the caller's own (set 47); "vote" heard as "wrote" after "always".
     (["I'm tied, and I got a curfew from 7, so the engineer has to come before 9."], "criminal_offence", ["got", "curfew"]),
     (["Energy switching.", "1|I always wrote green, so I want a renewable tariff."], "political_opinion", ["wrote", "green,"]),
@@ -677,6 +680,7 @@ NEGATIVE = [
     (["I'd like my green party dress in a size twelve, and the local Labour club's room for Friday."], ["political_opinion"]),
     (["The mayor's visit is a photo op, can we book the hall?"], ["health"]),
     (["The DVLA took my licence away because of my eyesight."], ["criminal_offence"]),
+    (["The credit union have told me the loan is approved."], ["trade_union_membership"]),
     (["We're standing for the national anthem at the match, so ring after four."], ["political_opinion"]),
     (["I always wrote Green Lane on the forms, it's Green Street now."], ["political_opinion"]),
     (["There's strike action on the trains tomorrow, can I get a refund?"], ["trade_union_membership"]),
