@@ -729,8 +729,9 @@ class Detector:
             span = (r.start, r.end)
             detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
-            if answer and agent_channel is not None and category in self.settings.phrase_categories:
-                if self._callers_own_question(transcript, tt, r.start, (r.recognition_metadata or {}).get(PROMPTED_AT), agent_channel):
+            prompted_at = (r.recognition_metadata or {}).get(PROMPTED_AT)
+            if agent_channel is not None and category in self.settings.phrase_categories and prompted_at is not None:
+                if self._callers_own_question(transcript, tt, r.start, prompted_at, agent_channel):
                     continue  # "Do you have a union flag?" asked by the caller is answered by no one
             if detector == "SpacyRecognizer" and agent_opens and _opens_the_call(tt.text, r.start, r.end):
                 continue
@@ -774,18 +775,15 @@ class Detector:
 
     @staticmethod
     def _callers_own_question(
-        transcript: Transcript, tt: TranscriptText, answer_start: int, prompted_at: int | None, agent_channel: int
+        transcript: Transcript, tt: TranscriptText, answer_start: int, prompted_at: int, agent_channel: int
     ) -> bool:
-        """In a stereo call, was the question that a prompted answer follows the caller's own,
-        the answer beginning after the question's sentence? Then the caller's next words
-        answer no agent's question about a special category."""
-        if prompted_at is None:
-            return False
+        """In a stereo call, was the question whose sentence stops at `prompted_at` the
+        caller's own, and the answer after it? Then the caller's next words answer no agent's
+        question about a special category."""
         asker = tt.words_in(max(prompted_at - 1, 0), prompted_at)
         if not asker or any(transcript.segments[si].channel == agent_channel for si, _ in asker):
             return False
-        sentence_end = _SENTENCE_BREAK.search(tt.text, prompted_at)
-        return sentence_end is not None and answer_start >= sentence_end.end()
+        return answer_start > prompted_at
 
     def speaker_sex(self, transcript: Transcript, words: tuple[tuple[int, int], ...]) -> str | None:
         """"male" or "female" by the median pitch of the words; None when unvoiced or between

@@ -83,8 +83,8 @@ _SENTENCE_END = re.compile(r"[.?!\n]")
 
 # recognition_metadata key of a term list's fuzzy or phonetic match, not the term's own words.
 MATCHED_BY_SOUND = "matched_by_sound"
-# recognition_metadata key of a prompted answer: where in the text the question that it answers
-# ends, so that the detect stage can tell who asked.
+# recognition_metadata key of a prompted answer: where in the text the sentence of the question
+# that it answers stops, so that the detect stage can tell who asked.
 PROMPTED_AT = "prompted_at"
 
 
@@ -452,15 +452,22 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             if entities and entity not in entities:
                 continue
             for m in asked[entity]:
-                for span in self._answers(text, m.end(), entity):
-                    results.append(self._result(entity, *span, **{PROMPTED_AT: m.end()}))
+                results += self._answer_results(text, m.end(), entity)
             # Words that ask for another item by name are not this one's by sound: "Ethnic
             # origin?" is not "religion?".
             named = placeholders + [(m.start(), m.end()) for other, found in asked.items() if other != entity for m in found]
             for end in self._sounded_prompts(text, entity, named, windows):
-                for span in self._answers(text, end, entity):
-                    results.append(self._result(entity, *span, **{PROMPTED_AT: end}))
+                results += self._answer_results(text, end, entity)
         return results
+
+    def _answer_results(self, text: str, pos: int, entity: str) -> list[RecognizerResult]:
+        """The answers to a prompt that ends at `pos`, each marked with where the prompt's
+        sentence stops (PROMPTED_AT)."""
+        spans = self._answers(text, pos, entity)
+        if not spans:
+            return []
+        stop = self._STOP.search(text, pos)  # found: _answers gives none without it
+        return [self._result(entity, *span, **{PROMPTED_AT: stop.start()}) for span in spans]
 
     def asked_at(self, text: str, entity: str) -> list[int]:
         """Where the questions or requests for `entity` that its regexes find end (not those
