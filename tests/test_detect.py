@@ -674,6 +674,7 @@ NEGATIVE = [
     (["Hardware store.", "1|Do you have a union commanding, and some Asian fair trees?", "Close in stock.", "1|Praise, I'm sick to death on the weeds."], ["trade_union_membership"]),
     (["Bookshop.", "1|Have you got the Labour of Love novel? And you got the labour of the normal."], ["political_opinion"]),
     (["Tourist information.", "In the Catholic Cathedral open to militant, and the Black Contrary Neonium?"], ["religious_belief"]),
+    (["Which faith school is it?", "1|Saint Anne's, he starts in September."], ["religious_belief"]),
     # A place "open to religion" asks no one's religion (set 50, "open to visitors" misheard).
     (["Tourist information.", "Is the Catholic Cathedral open to religion, and the Black Country museum?", "Both are still five.", "I'm going to see the Jean -Paul Exhibition about shape braiding too."], ["religious_belief"]),
     (["My background is in finance and I'm after a business account."], ["racial_ethnic_origin"]),
