@@ -167,8 +167,16 @@ def english_words(nlp_engine) -> frozenset[str]:
                     words.update(str(w).lower() for w in items)
         except Exception:  # no lemmatizer: fuzzy matching falls back to similarity alone
             pass
-        _ENGLISH_WORDS = frozenset(words)
+        _ENGLISH_WORDS = frozenset(words | _EVERYDAY_WORDS)
     return _ENGLISH_WORDS
+
+
+# Words callers and agents say every day that the lemmatizer's tables (from before phones had
+# apps) lack: unknown, they were taken for garbled terms ("passcode" for "Passover").
+_EVERYDAY_WORDS = frozenset({
+    "passcode", "login", "logon", "logout", "username", "app", "apps", "smartphone", "smartwatch", "barcode", "hashtag",
+    "selfie", "chatbot", "timeslot", "sortcode", "helpline", "hotline", "signup", "webchat", "inbox", "ipad", "iphone",
+})  # fmt: skip
 
 
 def is_english(word: str, known: frozenset[str]) -> bool:
@@ -723,6 +731,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 # The agent's next question run in with no comma: "I'm an Irish traveller and
                 # you and your national insurance number".
                 asks_on = self._and_before(text, clause.start(), asks)
+                if asks_on is None and values_only:
+                    # ... or with no "and" at all where base wrote no punctuation: "519 -0442
+                    # -6771 -2085 valid until March 29 free digit code 261".
+                    asks_on = self._after_value(text, clause.start(), asks)
                 if asks_on is not None:
                     chosen += list(_WORD.finditer(text, clause.start(), asks_on))
                     return self._trim(chosen[:limit], entity)
@@ -780,6 +792,14 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 return ands[0].start()
         return None
 
+    def _after_value(self, text: str, start: int, asks: list[re.Match]) -> int | None:
+        """Where a clause from `start` that reads out a value goes straight on to ask for
+        another item (`asks`): the start of the first such question, else None."""
+        for m in sorted(asks, key=lambda m: m.start()):
+            if DIGITISH.search(text, start, m.start()):
+                return m.start()
+        return None
+
     def _continues_value(self, sentence: str, entity: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""
         return bool(
@@ -809,6 +829,13 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             if self._ends_answer(clause.group(), asks, values_only=True):
                 next_keyword = clause.start()
                 break
+        # ... or straight after the value, where base wrote no punctuation ("valid until March
+        # 29 free digit code 261 Ticket service the post").
+        asks_on = self._after_value(text, start, self._other_questions(text, start, next_keyword, entity))
+        next_keyword = next_keyword if asks_on is None else asks_on
+        capital = self._CAPITAL_AFTER_DIGITS.search(text, start, next_keyword) if entity in self._SHORT_CARD_ITEMS else None
+        if capital and not self._continues_value(text[capital.end() : next_keyword], entity):
+            next_keyword = capital.start()
         if entity == "EMAIL_ADDRESS":
             # The address starts in the first clause with a dot or an @ in it, not at the
             # prompt's last word ("and your email for the prize draw, aisha .malik .co .uk").
