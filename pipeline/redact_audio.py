@@ -45,10 +45,36 @@ def _walk_to_pause(voiced: np.ndarray, frame: int, step: int, reach: int, pause:
     return None
 
 
-def snap_to_speech(start: float, end: float, voiced: np.ndarray, settings: RedactionSettings) -> tuple[float, float]:
+def _most_voiced_run(voiced: np.ndarray, start: float, end: float, pause: int, latest: bool) -> int | None:
+    """Of the runs of speech (split at pauses of `pause` frames) within [start, end), the one
+    with most voiced frames there: its first voiced frame there (its last, when `latest`); on
+    a tie, the earliest run (the latest)."""
+    lo, hi = max(0, int(start / FRAME_S)), min(voiced.size, int(np.ceil(end / FRAME_S)))
+    on = np.flatnonzero(voiced[lo:hi])
+    if on.size == 0:
+        return None
+    splits = np.flatnonzero(np.diff(on) > pause)
+    runs = np.split(on, splits + 1)
+    counts = [r.size for r in runs]
+    best = max(range(len(runs)), key=lambda i: (counts[i], i if latest else -i))
+    return lo + int(runs[best][-1] if latest else runs[best][0])
+
+
+def snap_to_speech(
+    start: float,
+    end: float,
+    voiced: np.ndarray,
+    settings: RedactionSettings,
+    first_word: tuple[float, float] | None = None,
+    last_word: tuple[float, float] | None = None,
+) -> tuple[float, float]:
     """Whisper's word times run late or early at the edge of a phrase (by up to half a second):
     a bleep whose first or last word lies in a run of speech is widened to where that run
-    starts or ends at a pause, when that is within `snap_reach_ms`. Never narrowed."""
+    starts or ends at a pause, when that is within `snap_reach_ms`. Never narrowed.
+
+    The run is the one that holds most of the edge word (`first_word`, `last_word`: its
+    times), so a word Whisper started early, at the end of the phrase before a pause ("Printers
+    | I'm a Green Party member"), does not widen the bleep over that phrase."""
     reach = int(settings.snap_reach_ms / 1000.0 / FRAME_S)
     if reach == 0 or voiced.size == 0:
         return start, end
@@ -56,8 +82,12 @@ def snap_to_speech(start: float, end: float, voiced: np.ndarray, settings: Redac
     pad = settings.padding_ms / 1000.0
     # Anchor on the edge word; when Whisper put that in a pause (no word starts in silence),
     # on the padded edge, which is then likelier inside the word.
-    first = next((f for f in (int((start + pad) / FRAME_S), int(start / FRAME_S)) if 0 <= f < voiced.size and voiced[f]), None)
-    last = next((f for f in (int((end - pad) / FRAME_S), int(end / FRAME_S) - 1) if 0 <= f < voiced.size and voiced[f]), None)
+    first = _most_voiced_run(voiced, *first_word, pause, latest=False) if first_word else None
+    last = _most_voiced_run(voiced, *last_word, pause, latest=True) if last_word else None
+    if first is None:
+        first = next((f for f in (int((start + pad) / FRAME_S), int(start / FRAME_S)) if 0 <= f < voiced.size and voiced[f]), None)
+    if last is None:
+        last = next((f for f in (int((end - pad) / FRAME_S), int(end / FRAME_S) - 1) if 0 <= f < voiced.size and voiced[f]), None)
     if first is not None:
         onset = _walk_to_pause(voiced, first, -1, reach, pause)
         if onset is not None:
@@ -141,12 +171,13 @@ def findings_for(
         own = set(d.words)
         for channel, times in sorted(by_channel.items()):
             first, last = min(t[0] for t in times), max(t[1] for t in times)
+            first_word, last_word = min(times), max(times, key=lambda t: t[1])
             start = max(0.0, first - pad)
             end = min(duration, last + pad)
             if recording is not None and channel < recording.format.channels:
                 if channel not in voiced:
                     voiced[channel] = voiced_frames(recording.samples[:, channel], recording.format.sample_rate)
-                start, end = snap_to_speech(start, end, voiced[channel], settings)
+                start, end = snap_to_speech(start, end, voiced[channel], settings, first_word, last_word)
                 if d.category in settings.fill_categories:
                     others = [(a, b) for a, b, key in words_on.get(channel, []) if key not in own]
                     before = max((b for a, b in others if b <= first), default=0.0)

@@ -150,6 +150,25 @@ def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
     assert 0.95 <= snapped.start <= 1.0
 
 
+def test_a_first_word_timed_early_into_the_phrase_before_does_not_widen_over_that_phrase():
+    """Set 53, mono: "Printers." (0.4-0.95 s), a pause, then "I'm a Green Party member" from
+    1.5 s to 3.0 s, which Whisper timed from 0.9 s. Most of "I'm" as timed lies in the caller's own
+    phrase, so the bleep is not widened back over the agent's word; it is not narrowed either."""
+    rate = 8000
+    t = np.arange(5 * rate) / rate
+    speech = ((t >= 0.4) & (t < 0.95)) | ((t >= 1.5) & (t < 3.0))
+    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
+    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 5.0), samples)
+    transcript = make_transcript(["I'm a Green Party member"])
+    words = transcript.segments[0].words
+    timed = [replace(w, start=a, end=b) for w, (a, b) in zip(words, [(0.9, 1.7), (1.7, 1.75), (1.75, 1.9), (1.9, 2.2), (2.2, 2.6)])]
+    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=0.9, end=2.6)])
+    detection = Detection("political_opinion", 0.9, "t", tuple((0, i) for i in range(5)))
+    [snapped] = findings_for([detection], transcript, 5.0, RedactionSettings(padding_ms=200, fill_unaccounted_ms=0), rec)
+    assert abs(snapped.start - 0.7) < 1e-6, "the padded start, not the agent's onset at 0.4 s"
+    assert snapped.end >= 3.0, "the end still snaps on to where the caller's phrase stops"
+
+
 def _two_speaker_mono(rate: int = 8000) -> Recording:
     """0.2-1.0 s the agent asks; 1.5-4.5 s the customer reads a number in three groups (short
     pauses between); 5.5-6.2 s the agent thanks them."""
