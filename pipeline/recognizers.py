@@ -409,8 +409,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     FILLERS = {
         "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "right", "so", "um", "uh", "erm", "er",
-        "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course",
+        "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course", "please",
     }  # fmt: skip
+    # "..., 943 -88 -1506, and a postcode": the words that join the agent's next request on.
+    _JOINING = {"and", "a", "an", "the", "your", "his", "her", "their"}
     NEGATIVE = {"no", "nope", "none", "nothing", "not"}
     # An answer that declines to answer: "I'd rather not say", "prefer not to say".
     _DECLINED = re.compile(r"(i'd |i would |i )?(rather not|prefer not|don't want to say|won't say)\b", re.IGNORECASE)
@@ -608,6 +610,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
         r"^\W*(thank|thanks|lovely|great|excellent|perfect|brilliant|wonderful|noted|got it|updated|"
+        r"booked|sorted|cheers|all done|that's done|saved|received|"
         r"anything else|and (when|what|can|could|how|where|do you|have you))\b", re.I)
 
     # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
@@ -850,6 +853,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     def _trim(self, chosen: list, entity: str) -> tuple[int, int] | None:
         while chosen and chosen[0].group().lower() in self.FILLERS:
             chosen = chosen[1:]
+        kept = len(chosen)
+        while kept > 1 and chosen[kept - 1].group() in self._JOINING:  # lower case: not a spelled "A"
+            kept -= 1
+        if kept < len(chosen) and chosen[kept].group() == "and":
+            chosen = chosen[:kept]
         if not chosen:
             return None
         if entity in self.skip_negative and chosen[0].group().lower() in self.NEGATIVE:

@@ -753,6 +753,9 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # mono: the recogniser ran the agent's next question into the answer, after a comma
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
+        (["What's the postcode?", "L L 5 7, 2 E W, booked."], "postcode", "W,"),
+        # Set 53, mono: the value said in the prompt's own sentence ends before "and a postcode".
+        (["Patient transport, the NHS number, please, 943 -88 -1506, and a postcode,"], "nhs_number", "-1506,"),
         # A disclosure asked for ends where its consequence begins; "so bad" is no consequence.
         (["Is there anything we should know before you start?", "1|I'm partially deaf in one ear, so please text rather than call."], "health", "ear,"),
         (["Do you have any medical conditions?", "1|Asthma, so bad in winter that I use an inhaler.", "Okay."], "health", "inhaler."),
