@@ -109,8 +109,10 @@ _OWN_NEW_CLAUSE = re.compile(
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
+    # what became of a charge ("but it was dropped")
+    r"(was|were|been|got|get|gets|is|are) (dropped|withdrawn|quashed|overturned|acquitted|cleared|spent)|not guilty|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|"
-    r"picket|strike|ballot\w*|branch|steward|leafleting|canvass\w*|(by-)?elections?|"
+    r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
@@ -124,14 +126,14 @@ _STILL_ABOUT_IT = re.compile(
 # person disclosed about, or their own ("and my speech is slow").
 _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
-    "he's", "she's", "he'd", "she'd", "they're", "they'd",
+    "he's", "she's", "he'd", "she'd", "they're", "they'd", "it", "it's",
 }  # fmt: skip
-_AND_THEN = re.compile(r"\s*and\s+([\w']+)", re.IGNORECASE)
+_AND_THEN = re.compile(r"\s*(?:and|but)\s+([\w']+)", re.IGNORECASE)
 
 
 def _goes_on_about_it(text: str, pos: int) -> int | None:
-    """Where the clause "and <subject> ..." at `pos` goes on with the disclosure before it,
-    its subject's end; None when it is another matter or no such clause."""
+    """Where the clause "and <subject> ..." (or "but ...") at `pos` goes on with the disclosure
+    before it, its subject's end; None when it is another matter or no such clause."""
     clause = _AND_THEN.match(text, pos)
     if not clause or clause.group(1).lower() not in _ABOUT_IT_SUBJECTS:
         return None

@@ -1046,6 +1046,10 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I've got MS and I can't walk far, so the parking space matters.", "far,"),
         ("The paternity test came back, and he isn't my son, so I want the payments stopped.", "son,"),
         ("I'm a GMB member and we were balloted properly.", "properly."),
+        ("I'm a Unison steward and I'm representing a porter on Thursday.", "Thursday."),
+        # What became of a charge is still about it; a "but" on another matter is not.
+        ("I was charged with assault, but it was dropped, do I need to declare it?", "dropped,"),
+        ("I'm a Unison member but I'm retiring next month.", "member"),
         # Buying leaflets is no more politics; handing them out is.
         ("I'm a Labour councillor and I'm out leafleting for the by-election.", "by-election."),
         ("I'm standing for the Green Party in the by-election and I need leaflets.", "by-election"),
