@@ -178,6 +178,11 @@ _NO_ONE_IN_PARTICULAR = {
 }  # fmt: skip
 # A word that can be a name: capitalised, letters only ("Nadia", "O'Neill", "Smith-Jones").
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
+# Words of a name that are not capitalised: "Marie von Nguyen", "Omar bin Said".
+_NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "ap"}
+# What spaCy takes for a name in a call and is none: digits ("SD418"), a card's brand as heard
+# ("MasterCAD", "Mastercard").
+_NOT_A_NAME = re.compile(r"\d|^(?i:master\w*|visa|amex|maestro)$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -743,6 +748,10 @@ class Detector:
                 continue  # "Anything else?" opening a sentence, taken by spaCy for a name
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
+            if detector == "SpacyRecognizer":
+                span = self._name_in(tt.text, *span)
+                if span is None:
+                    continue
             if agent_channel is not None and (r.recognition_metadata or {}).get(MATCHED_BY_SOUND) and all(
                 transcript.segments[si].channel == agent_channel for si, _ in tt.words_in(r.start, r.end)
             ):
@@ -774,6 +783,27 @@ class Detector:
             if words:
                 detections.append((Detection(category, round(float(r.score), 3), detector, words), found))
         return detections
+
+    def _name_in(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The name in what spaCy took for one, or None where it is none. A name's words are
+        capitalised: the lower-case words either side are the sentence's ("Passport number",
+        "Frozen for"), not the name's; what is left is no name if it has digits ("M4419"),
+        names a card ("MasterCAD"), or is one English word opening a sentence ("Card please.")."""
+        from .recognizers import english_words, is_english  # recognizers imports this module
+
+        words = list(_WORD_RE.finditer(text, start, end))
+        while words and not words[0].group()[0].isupper():
+            words.pop(0)
+        said = len(words)
+        while words and not words[-1].group()[0].isupper() and words[-1].group().lower() not in _NAME_PARTICLES:
+            words.pop()
+        if not words or any(_NOT_A_NAME.search(w.group()) for w in words):
+            return None
+        # ... but "Peter, no act." is a name: many names are English words too ("Peter", "Mark").
+        if len(words) == 1 < said and _opens_sentence(text, words[0].start()):
+            if is_english(words[0].group(), english_words(self.analyzer.nlp_engine)):
+                return None
+        return words[0].start(), words[-1].end()
 
     @staticmethod
     def _callers_own_question(

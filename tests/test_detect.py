@@ -1405,6 +1405,23 @@ def test_the_agents_next_question_and_confirmation_are_not_the_expiry_or_the_cod
     assert not {"glasses.", "Free", "Booked,"} & {w for words in found.values() for w in words}, found
 
 
+def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector):
+    """Cached evaluation: spaCy's PERSON over call transcripts took in a card's brand as heard
+    ("MasterCAD"), staff numbers ("SD418") and an opening word run on into the sentence
+    ("Passport number"). A name keeps its capitalised words and particles; a name that is an
+    English word, said on its own, stays a name ("Peter, no act.")."""
+    for lines, names, not_names in [
+        (["Thanks for calling, you're speaking with Olivia, can I take your name?", "1|Yeah, it's Daniel Hughes."],
+         {"Olivia,", "Daniel", "Hughes."}, set()),
+        (["Your full name", "1|Peter, no act."], {"Peter,"}, set()),
+        (["Billing.", "1|Hello, it's Marie von Nguyen, calling about my bill."], {"Marie", "von", "Nguyen,"}, {"calling"}),
+        (["Which card?", "1|MasterCAD.", "And your staff number?", "1|SD418."], set(), {"MasterCAD.", "SD418."}),
+    ]:
+        transcript = make_transcript(lines)
+        found = set(detected_words(transcript, detector.detect(transcript)).get("person_name", []))
+        assert names <= found and not not_names & found, (lines, found)
+
+
 def test_a_value_read_out_ends_where_the_agent_asks_for_the_next_item_with_no_punctuation(detector):
     """Set 53, mono, as base wrote it: no punctuation after the digits, so the card number,
     the agent's "valid until", the expiry, "free digit code", the code and "Ticket service the
