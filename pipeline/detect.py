@@ -788,7 +788,8 @@ class Detector:
         """The name in what spaCy took for one, or None where it is none. A name's words are
         capitalised: the lower-case words either side are the sentence's ("Passport number",
         "Frozen for"), not the name's; what is left is no name if it has digits ("M4419"),
-        names a card ("MasterCAD"), or is one English word opening a sentence ("Card please.")."""
+        names a card ("MasterCAD"), or is one English word that opened a sentence and that
+        spaCy ran on into lower-case words ("Frozen for")."""
         from .recognizers import english_words, is_english  # recognizers imports this module
 
         words = list(_WORD_RE.finditer(text, start, end))
