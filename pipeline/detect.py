@@ -464,6 +464,7 @@ class Detector:
         detections += self._names_said_again(transcript, tt, detections)
         detections += self._card_not_heard(transcript, detections)
         detections += self._between_card_items(transcript, detections)
+        detections += self._code_after_the_expiry(transcript, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -566,6 +567,40 @@ class Detector:
             if words:
                 found.append(Detection(category, 0.5, "BetweenCardItems", words))
         return found
+
+    # The most words a security code heard as words takes: "-Toto Seeks 1" for "two two six one".
+    _CODE_WORDS = 8
+
+    def _code_after_the_expiry(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
+        """Stereo: a card's number and expiry were found and no security code. The agent's
+        question for it was lost ("And before we get to know the number?" for "And the four
+        digit number on the front?"), not the code: the caller's words after the expiry, up to
+        the last one with a digit in it, are the code, unless the agent confirmed the payment
+        first, unheard_card_seconds passed, or they run past _CODE_WORDS words."""
+        seconds = self.settings.unheard_card_seconds
+        categories = {d.category for d in detections}
+        if not seconds or "card_security_code" in categories or "card_number" not in categories:
+            return []
+        if len({seg.channel for seg in transcript.segments}) < 2:
+            return []
+        expiries = [d for d in detections if d.category == "card_expiry"]
+        if not expiries:
+            return []
+        last = max(expiries, key=lambda d: _time_span(transcript, d.words)[1])
+        channel = transcript.segments[last.words[0][0]].channel
+        after = _time_span(transcript, last.words)[1]
+        until = min([after + seconds] + [seg.start for seg in transcript.segments if seg.start > after and _PAYMENT_DONE.search(seg.text)])
+        covered = {k for d in detections for k in d.words}
+        following = [
+            ((si, wi), w.text)
+            for si, seg in enumerate(transcript.segments) if seg.channel == channel
+            for wi, w in enumerate(seg.words) if after <= w.start < until and (si, wi) not in covered
+        ]  # fmt: skip
+        following.sort(key=lambda k: (transcript.segments[k[0][0]].words[k[0][1]].start))
+        with_digit = [i for i, (_, text) in enumerate(following) if DIGITISH.search(text)]
+        if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
+            return []
+        return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(k for k, _ in following[: with_digit[-1] + 1]))]
 
     # Questions for a card's items, by the prompted recognizer's entity names.
     _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")

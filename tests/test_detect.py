@@ -1422,6 +1422,21 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         assert names <= found and not not_names & found, (lines, found)
 
 
+def test_the_callers_digits_after_the_expiry_are_the_code_when_its_question_was_lost(detector):
+    """Set 42 at 8 kHz, stereo: "And the four digit number on the front?" came out as "And
+    before we get to know the number?", and "eight two seven seven" as "-2 -M -1". With a
+    card's number and expiry found and no code, the caller's words after the expiry up to the
+    last with a digit are the code; not after the agent confirmed the payment."""
+    lines = ["Car hire desk. Which card are you using?", "1|Amex, 3710 433218 19600.", "When does it expire?", "1|12 27.",
+             "And before we get to know the number?", "1|-2 -M -1.", "Thank you, that's booked."]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_security_code") == ["-2", "-M", "-1."], found
+    paid = make_transcript(lines[:4] + ["Lovely, that's gone through.", "1|And 2 more tickets for Sunday?"])
+    found = detected_words(paid, detector.detect(paid))
+    assert "card_security_code" not in found, found
+
+
 def test_a_value_read_out_ends_where_the_agent_asks_for_the_next_item_with_no_punctuation(detector):
     """Set 53, mono, as base wrote it: no punctuation after the digits, so the card number,
     the agent's "valid until", the expiry, "free digit code", the code and "Ticket service the
