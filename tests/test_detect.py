@@ -18,6 +18,11 @@ from .conftest import ROOT, detected_words, make_transcript
 
 POSITIVE = [
     # (lines, category, words that must all be detected in that category)
+    # Text probes of fresh phrasings: a sense lost, a condition in one eye; "the only" with a role.
+    (["Driving licence.", "1|I lost the sight in my left eye last year."], "health", ["sight", "eye"]),
+    (["Council.", "1|My dad's losing the use of his legs."], "health", ["use", "legs."]),
+    (["Insurance.", "1|She's blind in one eye since the accident."], "health", ["blind", "eye"]),
+    (["Employer.", "1|As the only Black manager here, I feel targeted."], "racial_ethnic_origin", ["Black", "manager"]),
     (["What's the card number?", "1|4929 3812 6670 1234."], "card_number", ["4929", "3812", "6670", "1234."]),
     (["Can I take the card number?", "1|Four nine two nine, three eight one two."], "card_number", ["Four", "nine", "two", "two."]),
     (["And the expiry date?", "1|11/27."], "card_expiry", ["11/27."]),
@@ -716,6 +721,8 @@ NEGATIVE = [
     (["Hello.", "1|I paid a 1 4, 5 to them last week."], ["postcode"]),
     (["Hello.", "1|We're having a baby shower for my sister, and I work in intensive care."], ["health"]),
     (["Hello.", "1|I'm with the students' union at the college."], ["trade_union_membership"]),
+    (["Hello.", "1|I'm a member of the gym at the union building."], ["trade_union_membership"]),
+    (["Bank.", "1|I lost the use of my card when it expired."], ["health"]),
     (["Hello.", "1|I support reform of the parking rules, and the greens in the park."], ["political_opinion"]),
     (["Hello.", "1|Has Ms Jones called back?"], ["health"]),
     (["Travel insurance.", "Only if she's travelling on the same policy."], ["racial_ethnic_origin"]),
