@@ -723,6 +723,8 @@ NEGATIVE = [
     (["Hello.", "1|I'm with the students' union at the college."], ["trade_union_membership"]),
     (["Hello.", "1|I'm a member of the gym at the union building."], ["trade_union_membership"]),
     (["Bank.", "1|I lost the use of my card when it expired."], ["health"]),
+    (["Council.", "1|We had a party for the jubilee on the green."], ["political_opinion"]),
+    (["Council.", "1|There's a gay pride parade, will the road be closed?"], ["sex_life_sexual_orientation"]),
     (["Hello.", "1|I support reform of the parking rules, and the greens in the park."], ["political_opinion"]),
     (["Hello.", "1|Has Ms Jones called back?"], ["health"]),
     (["Travel insurance.", "Only if she's travelling on the same policy."], ["racial_ethnic_origin"]),
