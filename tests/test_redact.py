@@ -109,18 +109,21 @@ def test_placeholders_keep_sentence_punctuation():
     assert segments[0].text == "That's [CARD_EXPIRY]. Have a good day."
 
 
+def _phrases(seconds: float, phrases: list[tuple[float, float]], rate: int = 8000) -> Recording:
+    """A mono recording of a tone wherever `phrases` (start, end in seconds) are spoken."""
+    t = np.arange(int(seconds * rate)) / rate
+    speech = np.zeros(t.size, bool)
+    for start, end in phrases:
+        speech |= (t >= start) & (t < end)
+    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
+    return Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", seconds), samples)
+
+
 def test_bleep_edges_snap_to_the_speech_they_sit_in():
     """Whisper timed the value late (1.5 s) though it is spoken from 1.0 s after a pause: the
     bleep starts where the speech does; its end, already in the pause, stays as padded."""
-    rate = 8000
-    t = np.arange(4 * rate) / rate
-    speech = ((t >= 1.0) & (t < 2.0)) | ((t >= 2.6) & (t < 3.2))  # two phrases, a pause between
-    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
-    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 4.0), samples)
-    transcript = make_transcript(["eleven twenty seven"])
-    words = transcript.segments[0].words
-    timed = [replace(words[0], start=1.5, end=1.7), replace(words[1], start=1.7, end=1.85), replace(words[2], start=1.85, end=2.05)]
-    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.5, end=2.05)])
+    rec = _phrases(4.0, [(1.0, 2.0), (2.6, 3.2)])  # two phrases, a pause between
+    transcript = _timed([("eleven twenty seven", [(1.5, 1.7), (1.7, 1.85), (1.85, 2.05)])])
     detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1), (0, 2)))
     settings = RedactionSettings(padding_ms=200, fill_unaccounted_ms=0)  # snapping alone
     [plain] = findings_for([detection], transcript, 4.0, settings)
@@ -136,15 +139,8 @@ def test_bleep_edges_snap_to_the_speech_they_sit_in():
 def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
     """'twelve, twenty eight': Whisper put 'twelve' in the comma pause (1.45 s); no word starts
     in silence, so the padded edge (1.25 s, inside 'twelve') is walked back to its onset."""
-    rate = 8000
-    t = np.arange(4 * rate) / rate
-    speech = ((t >= 1.0) & (t < 1.4)) | ((t >= 1.6) & (t < 2.2))
-    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
-    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 4.0), samples)
-    transcript = make_transcript(["12, 28."])
-    words = transcript.segments[0].words
-    timed = [replace(words[0], start=1.45, end=1.55), replace(words[1], start=1.6, end=2.2)]
-    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=1.45, end=2.2)])
+    rec = _phrases(4.0, [(1.0, 1.4), (1.6, 2.2)])
+    transcript = _timed([("12, 28.", [(1.45, 1.55), (1.6, 2.2)])])
     detection = Detection("card_expiry", 0.9, "t", ((0, 0), (0, 1)))
     [snapped] = findings_for([detection], transcript, 4.0, RedactionSettings(padding_ms=200, fill_unaccounted_ms=0), rec)
     assert 0.95 <= snapped.start <= 1.0
@@ -152,17 +148,10 @@ def test_a_first_word_timed_into_a_pause_snaps_from_the_padded_edge():
 
 def test_a_first_word_timed_early_into_the_phrase_before_does_not_widen_over_that_phrase():
     """Set 53, mono: "Printers." (0.4-0.95 s), a pause, then "I'm a Green Party member" from
-    1.5 s to 3.0 s, which Whisper timed from 0.9 s. Most of "I'm" as timed lies in the caller's own
-    phrase, so the bleep is not widened back over the agent's word; it is not narrowed either."""
-    rate = 8000
-    t = np.arange(5 * rate) / rate
-    speech = ((t >= 0.4) & (t < 0.95)) | ((t >= 1.5) & (t < 3.0))
-    samples = (0.3 * np.sin(2 * np.pi * 300 * t) * speech).astype(np.float32)[:, None]
-    rec = Recording(SOURCE, AudioFormat("wav", "pcm_s16le", rate, 1, None, "s16", 5.0), samples)
-    transcript = make_transcript(["I'm a Green Party member"])
-    words = transcript.segments[0].words
-    timed = [replace(w, start=a, end=b) for w, (a, b) in zip(words, [(0.9, 1.7), (1.7, 1.75), (1.75, 1.9), (1.9, 2.2), (2.2, 2.6)])]
-    transcript = replace(transcript, segments=[replace(transcript.segments[0], words=timed, start=0.9, end=2.6)])
+    1.5 s to 3.0 s, which Whisper timed from 0.9 s. Most of "I'm" as timed lies in the caller's
+    own phrase, so the bleep is not widened back over the agent's word, nor narrowed."""
+    rec = _phrases(5.0, [(0.4, 0.95), (1.5, 3.0)])
+    transcript = _timed([("I'm a Green Party member", [(0.9, 1.7), (1.7, 1.75), (1.75, 1.9), (1.9, 2.2), (2.2, 2.6)])])
     detection = Detection("political_opinion", 0.9, "t", tuple((0, i) for i in range(5)))
     [snapped] = findings_for([detection], transcript, 5.0, RedactionSettings(padding_ms=200, fill_unaccounted_ms=0), rec)
     assert abs(snapped.start - 0.7) < 1e-6, "the padded start, not the agent's onset at 0.4 s"
