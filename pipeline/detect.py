@@ -182,7 +182,7 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
 _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "ap"}
 # What spaCy takes for a name in a call and is none: digits ("SD418"), a card's brand as heard
 # ("MasterCAD", "Mastercard").
-_NOT_A_NAME = re.compile(r"\d|^(?i:master\w*|visa|amex|maestro)$")
+_NOT_A_NAME = re.compile(r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro)$")  # not "Masters", "Masterson"
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -596,7 +596,7 @@ class Detector:
             for si, seg in enumerate(transcript.segments) if seg.channel == channel
             for wi, w in enumerate(seg.words) if after <= w.start < until and (si, wi) not in covered
         ]  # fmt: skip
-        following.sort(key=lambda k: (transcript.segments[k[0][0]].words[k[0][1]].start))
+        following.sort(key=lambda k: transcript.segments[k[0][0]].words[k[0][1]].start)
         with_digit = [i for i, (_, text) in enumerate(following) if DIGITISH.search(text)]
         if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
             return []

@@ -80,8 +80,8 @@ def snap_to_speech(
         return start, end
     pause = max(1, int(settings.snap_pause_ms / 1000.0 / FRAME_S))
     pad = settings.padding_ms / 1000.0
-    # Anchor on the edge word; when Whisper put that in a pause (no word starts in silence),
-    # on the padded edge, which is then likelier inside the word.
+    # Anchor in the run that holds most of the edge word; when Whisper put that word in a
+    # pause (no word starts in silence), on the padded edge, which is then likelier inside it.
     first = _most_voiced_run(voiced, *first_word, pause, latest=False) if first_word else None
     last = _most_voiced_run(voiced, *last_word, pause, latest=True) if last_word else None
     if first is None:

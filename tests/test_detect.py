@@ -1423,6 +1423,7 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         (["Thanks for calling, you're speaking with Olivia, can I take your name?", "1|Yeah, it's Daniel Hughes."],
          {"Olivia,", "Daniel", "Hughes."}, set()),
         (["Your full name", "1|Peter, no act."], {"Peter,"}, set()),
+        (["Your surname?", "1|It's Masters, Jo Masters."], {"Masters,", "Jo", "Masters."}, set()),
         (["Billing.", "1|Hello, it's Marie von Nguyen, calling about my bill."], {"Marie", "von", "Nguyen,"}, {"calling"}),
         (["Which card?", "1|MasterCAD.", "And your staff number?", "1|SD418."], set(), {"MasterCAD.", "SD418."}),
     ]:
