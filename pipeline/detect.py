@@ -465,6 +465,7 @@ class Detector:
         detections += self._card_not_heard(transcript, detections)
         detections += self._between_card_items(transcript, detections)
         detections += self._code_after_the_expiry(transcript, detections)
+        detections += self._digits_in_a_card_call(transcript, tt, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -615,6 +616,11 @@ class Detector:
         tt = transcript_text(transcript)
         if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
             return []
+        return [UnheardSpeech("card_number", 0.0, math.inf, channel, "CardNotHeard") for channel in sorted(self._card_callers(transcript, tt))]
+
+    def _card_callers(self, transcript: Transcript, tt: TranscriptText) -> set[int]:
+        """The channels that answer an agent's question for a card's items (in mono, the one
+        channel); none where no such question was asked."""
         channels = {seg.channel for seg in transcript.segments}
         callers: set[int] = set()
         for entity in self._CARD_PROMPTS:
@@ -623,7 +629,52 @@ class Detector:
                 if last is not None:
                     asker = transcript.segments[last.segment].channel
                     callers |= (channels - {asker}) or {asker}
-        return [UnheardSpeech("card_number", 0.0, math.inf, channel, "CardNotHeard") for channel in sorted(callers)]
+        return callers
+
+    # Digits in a run of the caller's words that make it card data in a card call: a code has 3.
+    _CARD_CALL_DIGITS = 3
+    # Words that may sit between the digits of one run: "4M and 1Px, 3305".
+    _RUN_JOINERS = frozenset({"and", "then", "um", "uh", "erm", "er"})
+
+    def _digits_in_a_card_call(self, transcript: Transcript, tt: TranscriptText, detections: list[Detection]) -> list[Detection]:
+        """Stereo, in a call where the agent asks for a card's items: the caller's runs of
+        words with digits in them (3 digits or more a run) that no finding covers are card
+        data, until the agent confirms the payment. The question for the number can be lost
+        ("long humble on the car," for "Long number on the card?") while its digits were heard,
+        garbled ("4M and 1Px, 3305", "1Px, 2Px, 2Px"): fail closed."""
+        if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
+            return []
+        channels = {seg.channel for seg in transcript.segments}
+        callers = self._card_callers(transcript, tt)
+        if len(channels) < 2 or not callers:
+            return []
+        done = min(
+            (seg.start for seg in transcript.segments if seg.channel not in callers and _PAYMENT_DONE.search(seg.text)), default=math.inf
+        )  # fmt: skip
+        covered = {k for d in detections for k in d.words}
+        found = []
+        for channel in sorted(callers):
+            said = sorted(
+                ((si, wi) for si, seg in enumerate(transcript.segments) if seg.channel == channel
+                 for wi, w in enumerate(seg.words) if w.start < done),
+                key=lambda k: transcript.segments[k[0]].words[k[1]].start,
+            )  # fmt: skip
+            run: list[tuple[int, int]] = []
+            for key in said + [None]:
+                text = transcript.segments[key[0]].words[key[1]].text if key else ""
+                if key and DIGITISH.search(text):
+                    run.append(key)
+                    continue
+                if key and run and text.lower().strip(".,?!-") in self._RUN_JOINERS:
+                    run.append(key)
+                    continue
+                while run and not DIGITISH.search(transcript.segments[run[-1][0]].words[run[-1][1]].text):
+                    run.pop()  # a joiner after the last digit is not in the run
+                uncovered = tuple(k for k in run if k not in covered)
+                if uncovered and _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
+                    found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
+                run = []
+        return found
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:

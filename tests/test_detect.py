@@ -1435,6 +1435,21 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         assert names <= found and not not_names & found, (lines, found)
 
 
+def test_the_callers_digits_in_a_card_call_are_card_data_when_the_numbers_question_was_lost(detector):
+    """Set 54 at 8 kHz, stereo: "Long number on the card?" came out as "long humble on the car,"
+    and the number as "4M and 1Px, 3305" ... "1Px, 2Px, 2Px". The agent asked for the expiry,
+    so this is a card call: the caller's runs of 3 digits or more are card data until the
+    agent confirms the payment. Not a caller's "2 tickets", nor digits after the payment."""
+    lines = ["Gas top up, long humble on the car,", "1|4M and 1Px, 3305", "Go on.", "1|1Px, 2Px, 2Px", "When does it expire?",
+             "1|Oh 6, 28.", "Lovely, that's gone through.", "1|Can I top up 150 more next week?"]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"4M", "and", "1Px,", "3305", "2Px,", "2Px"} <= set(found.get("card_number", [])), found
+    assert "150" not in {w for words in found.values() for w in words}, found
+    no_card = make_transcript(["Ticket office.", "1|2 tickets for Saturday, and 1 for 2 of us on Sunday."])
+    assert "card_number" not in detected_words(no_card, detector.detect(no_card))
+
+
 def test_the_callers_digits_after_the_expiry_are_the_code_when_its_question_was_lost(detector):
     """Set 42 at 8 kHz, stereo: "And the four digit number on the front?" came out as "And
     before we get to know the number?", and "eight two seven seven" as "-2 -M -1". With a
