@@ -659,21 +659,10 @@ class Detector:
                  for wi, w in enumerate(seg.words) if w.start < done),
                 key=lambda k: transcript.segments[k[0]].words[k[1]].start,
             )  # fmt: skip
-            run: list[tuple[int, int]] = []
-            for key in said + [None]:
-                text = transcript.segments[key[0]].words[key[1]].text if key else ""
-                if key and DIGITISH.search(text):
-                    run.append(key)
-                    continue
-                if key and run and text.lower().strip(".,?!-") in self._RUN_JOINERS:
-                    run.append(key)
-                    continue
-                while run and not DIGITISH.search(transcript.segments[run[-1][0]].words[run[-1][1]].text):
-                    run.pop()  # a joiner after the last digit is not in the run
+            for run in _digit_runs(transcript, said, self._RUN_JOINERS):
                 uncovered = tuple(k for k in run if k not in covered)
                 if uncovered and _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
                     found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
-                run = []
         return found
 
     @staticmethod
@@ -1050,6 +1039,25 @@ def _time_span(transcript: Transcript, keys) -> tuple[float, float]:
     """From the first to the last of the words at `keys`, in seconds."""
     said = [transcript.segments[si].words[wi] for si, wi in keys]
     return min(w.start for w in said), max(w.end for w in said)
+
+
+def _digit_runs(transcript: Transcript, keys: list[tuple[int, int]], joiners: frozenset[str]) -> list[list[tuple[int, int]]]:
+    """The runs of words at `keys` (in the order given) with digits in them, `joiners` allowed
+    between two of them ("4M and 1Px")."""
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for key in keys:
+        text = transcript.segments[key[0]].words[key[1]].text
+        if DIGITISH.search(text) or (run and text.lower().strip(".,?!-") in joiners):
+            run.append(key)
+            continue
+        runs.append(run)
+        run = []
+    runs.append(run)
+    for run in runs:  # a joiner after the last digit is not in the run
+        while run and not DIGITISH.search(transcript.segments[run[-1][0]].words[run[-1][1]].text):
+            run.pop()
+    return [run for run in runs if run]
 
 
 def _digits_in(transcript: Transcript, keys) -> int:
