@@ -466,6 +466,7 @@ class Detector:
         detections += self._between_card_items(transcript, detections)
         detections += self._code_after_the_expiry(transcript, detections)
         detections += self._digits_in_a_card_call(transcript, tt, detections)
+        detections += self._card_number_lead_in(transcript, detections)
         loops = {si for si, seg in enumerate(transcript.segments) if seg.repeats_itself}
         return merge_detections([self._whole_loops(transcript, loops, d) for d in detections])
 
@@ -602,6 +603,30 @@ class Detector:
         if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
             return []
         return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(k for k, _ in following[: with_digit[-1] + 1]))]
+
+    # Words before a card number that a digit was heard as ("I'm free, I'm I'm" for "five three
+    # five five"), and how many of them, at most, are taken.
+    _SOUNDS_LIKE_A_DIGIT = frozenset({"for", "to", "too", "won", "ate", "free", "tree", "fife", "sex", "nein"})
+    _LEAD_IN_WORDS = 4
+
+    def _card_number_lead_in(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
+        """A card number heard with fewer digits than a card has: the words before its first
+        digit in the same sentence (4 at most) are its first digits garbled when one of them
+        sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for "five three five five,
+        one eight seven four, ...")."""
+        numbers = [d for d in detections if d.category == "card_number"]
+        if not numbers or _digits_in(transcript, {k for d in numbers for k in d.words}) >= _FEWEST_CARD_DIGITS:
+            return []
+        si, wi = min((k for d in numbers for k in d.words), key=lambda k: transcript.segments[k[0]].words[k[1]].start)
+        words = transcript.segments[si].words
+        before = []
+        for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
+            if words[i].text.endswith(_SENTENCE_END):
+                break
+            before.append((si, i))
+        if not any(words[i].text.lower().strip(".,?!-") in self._SOUNDS_LIKE_A_DIGIT for _, i in before):
+            return []
+        return [Detection("card_number", 0.5, "CardNumberLeadIn", tuple(sorted(before)))]
 
     # Questions for a card's items, by the prompted recognizer's entity names.
     _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")

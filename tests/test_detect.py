@@ -1450,6 +1450,19 @@ def test_the_callers_digits_in_a_card_call_are_card_data_when_the_numbers_questi
     assert "card_number" not in detected_words(no_card, detector.detect(no_card))
 
 
+def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like_digits(detector):
+    """Set 54 at 8 kHz, mono: "Five three five five, one eight seven four, ..." came out as
+    "I'm free, I'm I'm 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,": twelve digits, too few for a
+    card, and "free" is a digit heard as a word. The words before the first digit in its
+    sentence (4 at most) are the number's too; not when none sounds like a digit, nor past a
+    sentence end."""
+    lines = ["Parking fines, which car are you paying with?", "I'm free, I'm I'm 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,"]
+    transcript = make_transcript(lines)
+    assert {"I'm", "free,"} <= set(detected_words(transcript, detector.detect(transcript)).get("card_number", []))
+    plain = make_transcript([lines[0], "Yes, it's 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,"])
+    assert "Yes," not in detected_words(plain, detector.detect(plain)).get("card_number", [])
+
+
 def test_the_callers_digits_after_the_expiry_are_the_code_when_its_question_was_lost(detector):
     """Set 42 at 8 kHz, stereo: "And the four digit number on the front?" came out as "And
     before we get to know the number?", and "eight two seven seven" as "-2 -M -1". With a
