@@ -589,20 +589,15 @@ class Detector:
         if not expiries:
             return []
         last = max(expiries, key=lambda d: _time_span(transcript, d.words)[1])
-        channel = transcript.segments[last.words[0][0]].channel
         after = _time_span(transcript, last.words)[1]
+        channel = transcript.segments[last.words[0][0]].channel
         until = min([after + seconds] + [seg.start for seg in transcript.segments if seg.start > after and _PAYMENT_DONE.search(seg.text)])
         covered = {k for d in detections for k in d.words}
-        following = [
-            ((si, wi), w.text)
-            for si, seg in enumerate(transcript.segments) if seg.channel == channel
-            for wi, w in enumerate(seg.words) if after <= w.start < until and (si, wi) not in covered
-        ]  # fmt: skip
-        following.sort(key=lambda k: transcript.segments[k[0][0]].words[k[0][1]].start)
-        with_digit = [i for i, (_, text) in enumerate(following) if DIGITISH.search(text)]
+        following = [k for k in _words_on(transcript, channel, after, until) if k not in covered]
+        with_digit = [i for i, (si, wi) in enumerate(following) if DIGITISH.search(transcript.segments[si].words[wi].text)]
         if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
             return []
-        return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(k for k, _ in following[: with_digit[-1] + 1]))]
+        return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(following[: with_digit[-1] + 1]))]
 
     # Words before a card number that a digit was heard as ("I'm free, I'm I'm" for "five three
     # five five"), and how many of them, at most, are taken.
@@ -679,12 +674,7 @@ class Detector:
         covered = {k for d in detections for k in d.words}
         found = []
         for channel in sorted(callers):
-            said = sorted(
-                ((si, wi) for si, seg in enumerate(transcript.segments) if seg.channel == channel
-                 for wi, w in enumerate(seg.words) if w.start < done),
-                key=lambda k: transcript.segments[k[0]].words[k[1]].start,
-            )  # fmt: skip
-            for run in _digit_runs(transcript, said, self._RUN_JOINERS):
+            for run in _digit_runs(transcript, _words_on(transcript, channel, -math.inf, done), self._RUN_JOINERS):
                 uncovered = tuple(k for k in run if k not in covered)
                 if uncovered and _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
                     found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
@@ -1064,6 +1054,16 @@ def _time_span(transcript: Transcript, keys) -> tuple[float, float]:
     """From the first to the last of the words at `keys`, in seconds."""
     said = [transcript.segments[si].words[wi] for si, wi in keys]
     return min(w.start for w in said), max(w.end for w in said)
+
+
+def _words_on(transcript: Transcript, channel: int, start: float, end: float) -> list[tuple[int, int]]:
+    """The words said on `channel` that start in [start, end), in time order."""
+    said = [
+        (si, wi)
+        for si, seg in enumerate(transcript.segments) if seg.channel == channel
+        for wi, w in enumerate(seg.words) if start <= w.start < end
+    ]  # fmt: skip
+    return sorted(said, key=lambda k: transcript.segments[k[0]].words[k[1]].start)
 
 
 def _digit_runs(transcript: Transcript, keys: list[tuple[int, int]], joiners: frozenset[str]) -> list[list[tuple[int, int]]]:
