@@ -1419,8 +1419,8 @@ def test_the_agents_next_question_and_confirmation_are_not_the_expiry_or_the_cod
 
 def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector):
     """Cached evaluation: spaCy's PERSON over call transcripts took in a card's brand as heard
-    ("MasterCAD"), staff numbers ("SD418") and an opening word run on into the sentence
-    ("Passport number"). A name keeps its capitalised words and particles; a name that is an
+    ("MasterCAD"), a way to pay ("Card, 5156, ..."), staff numbers ("SD418") and an opening word
+    run on into the sentence ("Passport number"). A name keeps its capitalised words and particles; a name that is an
     English word, said on its own, stays a name ("Peter, no act.")."""
     for lines, names, not_names in [
         (["Thanks for calling, you're speaking with Olivia, can I take your name?", "1|Yeah, it's Daniel Hughes."],
@@ -1429,6 +1429,7 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         (["Your surname?", "1|It's Masters, Jo Masters."], {"Masters,", "Jo", "Masters."}, set()),
         (["Billing.", "1|Hello, it's Marie von Nguyen, calling about my bill."], {"Marie", "von", "Nguyen,"}, {"calling"}),
         (["Which card?", "1|MasterCAD.", "And your staff number?", "1|SD418."], set(), {"MasterCAD.", "SD418."}),
+        (["Florist, how would you like to pay?", "1|Card, 5156, 0881."], set(), {"Card,"}),
     ]:
         transcript = make_transcript(lines)
         found = set(detected_words(transcript, detector.detect(transcript)).get("person_name", []))
