@@ -303,7 +303,11 @@ def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before
     "I" and "A" are capitalised wherever they fall, so they open one only where the word
     `before` them does not carry the sentence on ("Car insurance quotes" | "An emotoring
     conviction in the last five years" | "I got a speeding conviction", where base wrote no
-    punctuation at all; not "... and" | "I ...")."""
+    punctuation at all; not "... and" | "I ..."). So does any other capitalised word, as the
+    answer to a question whose "?" was lost ("Equality monitoring, your ethnic group" | "Irish
+    Traveller"), unless the segment before ends on a comma or on a value's digit or letter
+    ("7 -1 -0 -6 -1 -5" | "Aranoyin X -Y"), or the word is a value spelled in capitals ("FWDI,"
+    | "FW9HQR, ...")."""
     if key[1] != 0:
         return False
     text = transcript.segments[key[0]].words[0].text.strip(",")
@@ -311,10 +315,15 @@ def _opens_segment_sentence(transcript: Transcript, key: tuple[int, int], before
         return False
     if text.lower() in _SENTENCE_OPENERS:
         return True
-    if text.lower() not in _CAPITALISED_ANYWHERE:
+    previous = transcript.segments[before[0]].words[before[1]].text
+    if text.lower() not in _CAPITALISED_ANYWHERE and (
+        previous.endswith(",") or _DIGIT_OR_LETTER.match(previous) or not _CAPITALISED_WORD.match(text)
+    ):
         return False
-    previous = transcript.segments[before[0]].words[before[1]].text.lower().strip(",-")
-    return previous not in _CARRIES_ON
+    return previous.lower().strip(",-") not in _CARRIES_ON
+
+
+_CAPITALISED_WORD = re.compile(r"^[A-Z][a-z]")
 
 
 _CAPITALISED_ANYWHERE = {"i", "i'm", "i've", "i'd", "i'll", "a", "an", "any"}

@@ -795,11 +795,18 @@ def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, catego
          "criminal_offence", "I", "Conviction"),
         (["I've been diagnosed with", "A rare form of bone cancer"], "health", "I've", "cancer"),
         # Mono, no punctuation: the agent's instruction opens a segment of its own.
-        (["The ethnic question I mix", "White and black African men know what's for me", "Use my mix on the box and write it in"],
+        (["The ethnic question I mix", "white and black African men know what's for me", "Use my mix on the box and write it in"],
          "racial_ethnic_origin", "The", "me"),
+        # Set 55, mono at 8 kHz: the answer to a question whose "?" was lost, in a segment of
+        # its own, is no part of the question's sentence; the next sentence is no answer.
+        (["Equality monitoring, your ethnic group", "Irish Traveller", "Thank you, and your own number"],
+         "racial_ethnic_origin", "Irish", "Traveller"),
+        # ... but a segment after a comma, or a value spelled in capitals, goes on.
+        (["Your postcode.", "FWDI,", "FW9HQR."], "postcode", "FWDI,", "FW9HQR."),
+        (["And your driving licence number?", "1|I came in the 7 -1 -0 -6 -1 -5", "1|Aranoyin X -Y"], "driving_licence_number", "I", "-Y"),
     ],
 )
-def test_a_segment_opening_on_a_capitalised_sentence_opener_starts_a_sentence(detector, lines, category, first_word, last_word):
+def test_a_segment_opening_on_a_capitalised_word_starts_a_sentence(detector, lines, category, first_word, last_word):
     transcript = make_transcript(lines)
     found = detected_words(transcript, detector.detect(transcript))
     assert (found[category][0], found[category][-1]) == (first_word, last_word), found
