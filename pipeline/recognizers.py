@@ -563,10 +563,12 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD}|"
         # "Ready for the card number when you are.", "Go ahead with the long number."
         r"ready (for|when)|when you're ready|when you are ready|go ahead)\b", re.I)
+    # The agent handing the call on: "..., 9 Mill Lane, putting you through."
+    _PUTTING_THROUGH = r"(i'll |let me )?(put|putting|transfer|transferring|connect|connecting) you (through|now|to)"
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
-        r"we'll|anything else|and (the|your|what|when|how|any|can|could|is)|"
+        rf"we'll|anything else|and (the|your|what|when|how|any|can|could|is)|{_PUTTING_THROUGH}|"
         # The agent's next question with its "?" lost: "Any hospital stays in the last two years."
         r"any(?!\s+(time|way|how|more|longer)\b))\b", re.I)
 
@@ -611,7 +613,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _MOVING_ON_MID_SENTENCE = re.compile(
         r"^\W*(thank|thanks|lovely|great|excellent|perfect|brilliant|wonderful|noted|got it|updated|"
         r"booked|sorted|cheers|all done|that's done|saved|received|"
-        r"anything else|and (when|what|can|could|how|where|do you|have you))\b", re.I)
+        rf"anything else|and (when|what|can|could|how|where|do you|have you)|{_PUTTING_THROUGH})\b", re.I)
 
     # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
@@ -619,8 +621,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
     _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
     # An answer to "your email?" on a telephone line, its "dot"s heard as "not" ("They're not
-    # private students. Not Cardiff, not ID") or its provider named.
-    _EMAIL_HEARD = re.compile(r"\b(gmail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b", re.I)
+    # private students. Not Cardiff, not ID"), its provider named, or its ".com" heard run into
+    # the word before ("out of Northcom") or as "not com".
+    _EMAIL_HEARD = re.compile(
+        r"\b(gmail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b|"
+        r"\b(?!(sit|inter|tele)com\b)\w{3,}com\b|\b(not|got)\s+com\b", re.I)
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 

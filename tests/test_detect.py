@@ -463,6 +463,12 @@ POSITIVE = [
     (["Community centre.", "1|I'm a member of PlaidCumry and we'd like a small room."], "political_opinion", ["member", "PlaidCumry"]),
     # An email asked for, its "dot"s heard as "not" on a telephone line.
     (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
+    # Sets 42 and 53: "Romany Gypsy" as base hears it.
+    (["Equality survey.", "1|I'm a Roman Egyptian, and I've never been asked before."], "racial_ethnic_origin", ["Roman", "Egyptian,"]),
+    (["School admissions.", "1|We are Roman Egyptians, and we travel in the summer."], "racial_ethnic_origin", ["Roman", "Egyptians,"]),
+    # Set 55 at 8 kHz: its ".com" heard run into the word before, or as "not com".
+    (["Nursery.", "1|Can I have a fob?", "Of course, your email.", "1|I'm not read enough out of Northcom."], "email_address", ["read", "Northcom."]),
+    (["Of course, your email.", "1|Have not read that out. Look not com."], "email_address", ["read", "Look", "com."]),
 ]
 
 NEGATIVE = [
@@ -739,6 +745,13 @@ NEGATIVE = [
     (["They'll match my face paint to the costume."], ["biometric"]),
     # An everyday word the lemmatizer lacks is no garbled term: "passcode" is not "Passover".
     (["Mobile banking support.", "1|I forgot my passcode, can you reset it?"], ["religious_belief"]),
+    # A brand, the news, a councillor's surgery (set 55).
+    (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Oats sign."], ["religious_belief"]),
+    (["Any occasion?", "1|My sister's hen do, and is it near the Methodist whole car park."], ["religious_belief"]),
+    (["Hospital switchboard.", "1|And there are arrests."], ["criminal_offence"]),
+    (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
+    (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
+    (["Museum.", "1|Is the Roman Egypt exhibition still on?"], ["racial_ethnic_origin"]),
 ]
 
 
@@ -766,6 +779,8 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
         (["What's the postcode?", "L L 5 7, 2 E W, booked."], "postcode", "W,"),
+        # Set 55, mono: the agent handing the call on.
+        (["The patient's NHS number?", "401 -938 -2751", "And their address?", "9 Mill Lane, putting you through."], "address", "Lane,"),
         # Set 53, mono: the value said in the prompt's own sentence ends before "and a postcode".
         (["Patient transport, the NHS number, please, 943 -88 -1506, and a postcode,"], "nhs_number", "-1506,"),
         # A disclosure asked for ends where its consequence begins; "so bad" is no consequence.
