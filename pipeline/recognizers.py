@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import OVER_A_PERIOD, PLACEHOLDER
-from .spoken import DIGITISH, NUMBER_WORDS, RUN_ONLY
+from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
@@ -1271,6 +1271,77 @@ class InitialsRecognizer(ConfiguredRecognizer):
         return results
 
 
+class SpelledIdentifierRecognizer(ConfiguredRecognizer):
+    """An identifier read out character by character, however its question came out ("what's
+    your life on summer?" for "licence number"): a run of letters spelled in capitals and digits
+    in one utterance ("M -O -R -E -A, M -1 -1 -2 -0 -9, G -I -N -I -L -K."; "X, 3, 3, 1, A, 2,
+    3, 1, A."). With at least `min_letters` letters and `min_digits` digits, `min_characters`
+    in all, it is a driving licence number from `licence_characters` on (16 in full), else a
+    National Insurance number (9). Shorter runs are the references and staff numbers a call is
+    full of ("X, Y, 4, 4, 2", "SD418"), and a postcode has too few digits. Two of the letters at
+    least are spelled on their own, not only run into digits: "4M and 1Px, 3305" is a card
+    number's groups garbled."""
+
+    # A spelled character, a group of them, or letters and digits run together ("610M", "e1cd"),
+    # but no ordinal ("the 6th, 7th").
+    _SPELLED = re.compile(r"^(?!\d+(st|nd|rd|th)$)([A-Z]{1,6}|\d+|[A-Za-z]*\d[A-Za-z\d]*)$")
+    # Said between the characters without ending the run.
+    _BETWEEN = {"and", "then", "just", "dash", "space"}
+    _TOKEN = re.compile(r"\S+")
+    _EDGES = re.compile(r"^[^A-Za-z0-9]+|[^A-Za-z0-9]+$")
+
+    def __init__(
+        self,
+        name: str | None = None,
+        min_letters: int = 3,
+        min_digits: int = 3,
+        min_characters: int = 8,
+        licence_characters: int = 12,
+        score: float = 0.5,
+        supported_language: str = "en",
+    ):
+        self.min_letters, self.min_digits, self.min_characters = min_letters, min_digits, min_characters
+        self.licence_characters = licence_characters
+        self.score = score
+        super().__init__(
+            supported_entities=["DRIVING_LICENCE_NUMBER", "NATIONAL_INSURANCE_NUMBER"], name=name, supported_language=supported_language
+        )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for line in re.finditer(r"[^\n]+", text):
+            for start, end, letters, digits, spelled_letters in self._runs(line.group(), line.start()):
+                if letters < self.min_letters or digits < self.min_digits or letters + digits < self.min_characters:
+                    continue
+                if spelled_letters < 2:
+                    continue
+                entity = "DRIVING_LICENCE_NUMBER" if letters + digits >= self.licence_characters else "NATIONAL_INSURANCE_NUMBER"
+                if not entities or entity in entities:
+                    results.append(self._result(entity, start, end))
+        return results
+
+    def _runs(self, line: str, offset: int) -> Iterable[tuple[int, int, int, int, int]]:
+        """(start, end, letters, digits, letters spelled on their own) of each run of spelled
+        characters in `line`."""
+        run: list[tuple[int, int, str]] = []
+        pending = 0  # words said between characters since the run's last one
+        for m in list(self._TOKEN.finditer(line)) + [None]:
+            word = self._EDGES.sub("", m.group()) if m else ""
+            spelled = bool(word) and (self._SPELLED.match(word) or word.lower() in DIGIT_WORDS)
+            if spelled:
+                run.append((m.start() + offset, m.end() + offset, word))
+                pending = 0
+                continue
+            if m and run and word.lower() in self._BETWEEN and pending == 0:
+                pending += 1
+                continue
+            if run:
+                characters = "".join("0" if w.lower() in DIGIT_WORDS else w for _, _, w in run)
+                own = sum(len(w) for _, _, w in run if w.isalpha() and w.lower() not in DIGIT_WORDS)
+                yield run[0][0], run[-1][1], sum(c.isalpha() for c in characters), sum(c.isdigit() for c in characters), own
+            run, pending = [], 0
+
+
 _NOT_NAME_ENTITIES = frozenset({"NORP", "DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 
 
@@ -1320,7 +1391,10 @@ class ReadBackNameRecognizer(ConfiguredRecognizer):
 
 RECOGNIZER_CLASSES = {
     cls.__name__: cls
-    for cls in (TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer, ReadBackNameRecognizer)
+    for cls in (
+        TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer, ReadBackNameRecognizer,
+        SpelledIdentifierRecognizer,
+    )  # fmt: skip
 }
 
 

@@ -1787,3 +1787,27 @@ def test_a_sum_after_the_card_is_no_card_item(detector):
     ])
     found = detected_words(transcript, detector.detect(transcript))
     assert not any(w in ("442", ".50.") for words in found.values() for w in words), found
+
+
+def test_an_identifier_spelled_out_is_found_when_its_question_was_lost(detector):
+    """Cached evaluation at 8 kHz: the agent's "licence number" came out as "right in right on the
+    number", "item number", "life on summer"; "NI number" as "and I have been". The caller's run
+    of spelled letters and digits is an identifier all the same: a licence when it is long, an
+    NI number when shorter. A short reference, a staff number or a postcode is no such run."""
+    for lines, category, words in [
+        (["You're right in right on the number.", "1|M -O -R -E -A, M -1 -1 -2 -0 -9, G -I -N -I -L -K."],
+         "driving_licence_number", ["M", "-O", "-1", "-9,", "G", "-K."]),
+        (["It depends on the points, your item number.", "1|M .A .P .K, just 1, 1, 2, 4, M .A .M .A .M .E."],
+         "driving_licence_number", ["M", ".K,", "just", "1,", "4,", ".E."]),
+        (["yes, your and I have been", "1|Yeah, X, 3, 3, 1, A, 2, 3, 1, A."], "national_insurance_number", ["X,", "3,", "A,", "A."]),
+    ]:  # fmt: skip
+        transcript = make_transcript(lines)
+        found = detected_words(transcript, detector.detect(transcript))
+        assert set(words) <= set(found.get(category, [])), (lines, found)
+        assert "Yeah," not in {w for ws in found.values() for w in ws}, found
+    for lines in (["Your working reference?", "1|X, Y, 4, 4, 2", "Noted."], ["Your staff number.", "1|SD418, and it's S8 -2 -1."],
+                  ["Postcode?", "1|S W 9, 8 Q R."], ["1|I had the BRCA 2 test in 2019 at the NHS clinic."],
+                  ["1|We can remember your screams from the 6th, 6th, 7th, 7th, 7th, 7th, 7th, 7th."]):  # fmt: skip
+        transcript = make_transcript(lines)
+        found = detected_words(transcript, detector.detect(transcript))
+        assert not {"driving_licence_number", "national_insurance_number"} & set(found), (lines, found)
