@@ -463,6 +463,8 @@ POSITIVE = [
     (["Community centre.", "1|I'm a member of PlaidCumry and we'd like a small room."], "political_opinion", ["member", "PlaidCumry"]),
     # An email asked for, its "dot"s heard as "not" on a telephone line.
     (["Your student email?", "1|They're not private students.", "1|Not Cardiff, not ID, they're not okay."], "email_address", ["private", "Cardiff,", "ID,"]),
+    # A gene's name with a hyphen.
+    (["Clinic.", "1|We both carry the Tay-Sachs gene."], "genetic", ["carry", "Tay-Sachs", "gene."]),
     # Sets 42 and 53: "Romany Gypsy" as base hears it.
     (["Equality survey.", "1|I'm a Roman Egyptian, and I've never been asked before."], "racial_ethnic_origin", ["Roman", "Egyptian,"]),
     (["School admissions.", "1|We are Roman Egyptians, and we travel in the summer."], "racial_ethnic_origin", ["Roman", "Egyptians,"]),
@@ -748,6 +750,7 @@ NEGATIVE = [
     # A brand, the news, a councillor's surgery (set 55).
     (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Oats sign."], ["religious_belief"]),
     (["Any occasion?", "1|My sister's hen do, and is it near the Methodist whole car park."], ["religious_belief"]),
+    (["Survey.", "1|I'd rather not say what my religion is."], ["religious_belief"]),
     (["Hospital switchboard.", "1|And there are arrests."], ["criminal_offence"]),
     (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
     (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
