@@ -100,7 +100,10 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
     # still get a visa?"
-    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she)\s+\w+",
+    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she)\s+\w+"
+    # The agent saying what they will do, with no punctuation before it: "... I can only walk a
+    # few metres i'll send the form your postcode".
+    r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",
     re.IGNORECASE,
 )
 # "I'm on bail and I sign on at the police station every Friday": a new clause that goes on

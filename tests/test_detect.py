@@ -751,6 +751,8 @@ NEGATIVE = [
     (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Oats sign."], ["religious_belief"]),
     (["Any occasion?", "1|My sister's hen do, and is it near the Methodist whole car park."], ["religious_belief"]),
     (["Survey.", "1|I'd rather not say what my religion is."], ["religious_belief"]),
+    (["Vets.", "I'll take payment for the operation now, when you're ready with the card."], ["health"]),
+    (["Dr. Surgery.", "1|We need to register, can we?"], ["health"]),
     (["Hospital switchboard.", "1|And there are arrests."], ["criminal_offence"]),
     (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
     (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
@@ -782,6 +784,9 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
         (["What's the postcode?", "L L 5 7, 2 E W, booked."], "postcode", "W,"),
+        # Set 50, mono, no punctuation: the agent saying what they will do ends the disclosure.
+        (["new claim applications", "i got multiple sclerosis and i can only walk a few meters i'll send the form your postcode"],
+         "health", "meters"),
         # Set 55, mono: the agent handing the call on.
         (["The patient's NHS number?", "401 -938 -2751", "And their address?", "9 Mill Lane, putting you through."], "address", "Lane,"),
         # Set 53, mono: the value said in the prompt's own sentence ends before "and a postcode".
