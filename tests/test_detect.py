@@ -753,6 +753,10 @@ NEGATIVE = [
     (["Survey.", "1|I'd rather not say what my religion is."], ["religious_belief"]),
     (["Vets.", "I'll take payment for the operation now, when you're ready with the card."], ["health"]),
     (["Dr. Surgery.", "1|We need to register, can we?"], ["health"]),
+    # Streets and car parks named for a faith's buildings; a cookbook (cached sets 35, 49, 55).
+    (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Road sign."], ["religious_belief"]),
+    (["Council.", "1|The recycling lorry misses the methodist, all car park every Tuesday."], ["religious_belief"]),
+    (["Bookshop.", "1|And the Muslim cookbook, just a curry one for my sister."], ["religious_belief"]),
     (["Hospital switchboard.", "1|And there are arrests."], ["criminal_offence"]),
     (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
     (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
