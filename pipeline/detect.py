@@ -184,9 +184,8 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
 # Words of a name that are not capitalised: "Marie von Nguyen", "Omar bin Said".
 _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "ap"}
 # What spaCy takes for a name in a call and is none: digits ("SD418"), a card's brand as heard
-# ("MasterCAD", "Mastercard").
-# Digits, a card's brand as heard (not the surnames "Masters", "Masterson") or a way to pay
-# said as the answer to "How would you like to pay?" ("Card. 5156, ...").
+# ("MasterCAD", "Mastercard"; not the surnames "Masters", "Masterson") or a way to pay said as
+# the answer to "How would you like to pay?" ("Card. 5156, ...").
 _NOT_A_NAME = re.compile(r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit)$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
@@ -892,8 +891,8 @@ class Detector:
         """The name in what spaCy took for one, or None where it is none. A name's words are
         capitalised: the lower-case words either side are the sentence's ("Passport number",
         "Frozen for"), not the name's; what is left is no name if it has digits ("M4419"),
-        names a card or a way to pay ("MasterCAD", "Card."), or is one English word that opened a sentence and that
-        spaCy ran on into lower-case words ("Frozen for")."""
+        names a card or a way to pay ("MasterCAD", "Card."), or is one English word that opened
+        a sentence and that spaCy ran on into lower-case words ("Frozen for")."""
         from .recognizers import english_words, is_english  # recognizers imports this module
 
         words = list(_WORD_RE.finditer(text, start, end))

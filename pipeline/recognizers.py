@@ -1310,36 +1310,33 @@ class SpelledIdentifierRecognizer(ConfiguredRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for line in re.finditer(r"[^\n]+", text):
-            for start, end, letters, digits, spelled_letters in self._runs(line.group(), line.start()):
-                if letters < self.min_letters or digits < self.min_digits or letters + digits < self.min_characters:
-                    continue
-                if spelled_letters < 2:
+            for run in self._runs(line.group()):
+                characters = "".join("0" if w.lower() in DIGIT_WORDS else w for _, _, w in run)
+                letters, digits = sum(c.isalpha() for c in characters), sum(c.isdigit() for c in characters)
+                spelled_letters = sum(len(w) for _, _, w in run if w.isalpha() and w.lower() not in DIGIT_WORDS)
+                if letters < self.min_letters or digits < self.min_digits or letters + digits < self.min_characters or spelled_letters < 2:
                     continue
                 entity = "DRIVING_LICENCE_NUMBER" if letters + digits >= self.licence_characters else "NATIONAL_INSURANCE_NUMBER"
                 if not entities or entity in entities:
-                    results.append(self._result(entity, start, end))
+                    results.append(self._result(entity, line.start() + run[0][0], line.start() + run[-1][1]))
         return results
 
-    def _runs(self, line: str, offset: int) -> Iterable[tuple[int, int, int, int, int]]:
-        """(start, end, letters, digits, letters spelled on their own) of each run of spelled
-        characters in `line`."""
+    def _runs(self, line: str) -> Iterable[list[tuple[int, int, str]]]:
+        """Each run of spelled characters in `line`, as (start, end, characters) per word."""
         run: list[tuple[int, int, str]] = []
-        pending = 0  # words said between characters since the run's last one
-        for m in list(self._TOKEN.finditer(line)) + [None]:
-            word = self._EDGES.sub("", m.group()) if m else ""
-            spelled = bool(word) and (self._SPELLED.match(word) or word.lower() in DIGIT_WORDS)
-            if spelled:
-                run.append((m.start() + offset, m.end() + offset, word))
-                pending = 0
-                continue
-            if m and run and word.lower() in self._BETWEEN and pending == 0:
-                pending += 1
-                continue
-            if run:
-                characters = "".join("0" if w.lower() in DIGIT_WORDS else w for _, _, w in run)
-                own = sum(len(w) for _, _, w in run if w.isalpha() and w.lower() not in DIGIT_WORDS)
-                yield run[0][0], run[-1][1], sum(c.isalpha() for c in characters), sum(c.isdigit() for c in characters), own
-            run, pending = [], 0
+        between = False  # a word said between characters since the run's last one
+        for m in self._TOKEN.finditer(line):
+            word = self._EDGES.sub("", m.group())
+            if word and (self._SPELLED.match(word) or word.lower() in DIGIT_WORDS):
+                run.append((m.start(), m.end(), word))
+                between = False
+            elif run and not between and word.lower() in self._BETWEEN:
+                between = True
+            elif run:
+                yield run
+                run, between = [], False
+        if run:
+            yield run
 
 
 _NOT_NAME_ENTITIES = frozenset({"NORP", "DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
