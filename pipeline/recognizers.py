@@ -23,6 +23,7 @@ from .detect import OVER_A_PERIOD, PLACEHOLDER
 from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
+CARD_ENTITIES = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)  # a card's items, as Presidio names them
 
 
 
@@ -411,6 +412,12 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "right", "so", "um", "uh", "erm", "er",
         "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course", "please",
     }  # fmt: skip
+    # Said before a card's item and no part of it: its brand ("American Express. 3742 ..."),
+    # "the end of" before an expiry.
+    _CARD_LEAD_IN = {
+        "visa", "mastercard", "master", "amex", "american", "express", "maestro", "debit", "credit", "card", "end", "valid",
+        "until", "till", "expires", "expiry",
+    }  # fmt: skip
     # "..., 943 -88 -1506, and a postcode": the words that join the agent's next request on.
     _JOINING = {"and", "a", "an", "the", "your", "his", "her", "their"}
     NEGATIVE = {"no", "nope", "none", "nothing", "not"}
@@ -601,7 +608,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
-    _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers)\b)")
+    _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers|Noted|Done|Booked|Sorted|Added)\b)")
     # A sentence of letters or short groups only: "S.", "M .L .I." (a value spelled out).
     _SPELLED = re.compile(r"^\W*(\w{1,2}\W+)*\w{1,2}\W*$")
     # The rest of an email address cut off at its dots: ".com .uk".
@@ -856,7 +863,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         return self._trim(chosen, entity)
 
     def _trim(self, chosen: list, entity: str) -> tuple[int, int] | None:
-        while chosen and chosen[0].group().lower() in self.FILLERS:
+        lead_in = self.FILLERS | (self._CARD_LEAD_IN if entity in CARD_ENTITIES else set())
+        while chosen and chosen[0].group().lower() in lead_in:
             chosen = chosen[1:]
         kept = len(chosen)
         while kept > 1 and chosen[kept - 1].group() in self._JOINING:  # lower case: not a spelled "A"
@@ -1075,7 +1083,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 follow_ups.append((end, card_window_end))
                 leads = []
             long_run = len(digits) >= self.min_digits and found and found[-1][2] == end
-            half = (len(found) - 1, digits) if long_run and found[-1][0] not in self._CARD_ITEMS else None
+            half = (len(found) - 1, digits) if long_run and found[-1][0] not in CARD_ENTITIES else None
             if start < context_end:
                 card_digits += len(digits)
                 if card_digits >= 12:
@@ -1165,8 +1173,6 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return leads[-1:]
         return []
 
-    _CARD_ITEMS = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)
-
     @staticmethod
     def _second_half(text: str, first_end: int, start: int, digits: str) -> bool:
         """Do two long runs, a few words apart, make one card number? Only when together they
@@ -1180,7 +1186,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         found = sorted(found, key=lambda f: f[1])
         joined: list[tuple[str, int, int, float]] = []
         for entity, start, end, score in found:
-            if joined and entity in cls._CARD_ITEMS:
+            if joined and entity in CARD_ENTITIES:
                 last_entity, last_start, last_end, last_score = joined[-1]
                 gap = text[last_end:start]
                 if last_entity == entity and start >= last_end and "\n" not in gap and len(_WORD.findall(gap)) <= 2:

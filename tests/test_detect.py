@@ -757,6 +757,7 @@ NEGATIVE = [
     (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Road sign."], ["religious_belief"]),
     (["Council.", "1|The recycling lorry misses the methodist, all car park every Tuesday."], ["religious_belief"]),
     (["Bookshop.", "1|And the Muslim cookbook, just a curry one for my sister."], ["religious_belief"]),
+    (["Restaurant.", "1|We're coming from King's Cross, and I'm dying to try the Jewish apple cake."], ["religious_belief"]),
     (["Hospital switchboard.", "1|And there are arrests."], ["criminal_offence"]),
     (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
     (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
@@ -791,6 +792,8 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # Set 50, mono, no punctuation: the agent saying what they will do ends the disclosure.
         (["new claim applications", "i got multiple sclerosis and i can only walk a few meters i'll send the form your postcode"],
          "health", "meters"),
+        # Set 56: the caller's yes/no question, its comma lost, is no part of the disclosure.
+        (["Car insurance renewals.", "1|I was banned for drink driving two years ago does it still count?"], "criminal_offence", "ago"),
         # Set 55, mono: the agent handing the call on.
         (["The patient's NHS number?", "401 -938 -2751", "And their address?", "9 Mill Lane, putting you through."], "address", "Lane,"),
         # Set 53, mono: the value said in the prompt's own sentence ends before "and a postcode".
@@ -1156,6 +1159,10 @@ def test_an_answer_ends_where_an_unpunctuated_sentence_begins(detector):
     bleeped = {w for words in found.values() for w in words}
     assert {"4111", "0428", "992"} <= bleeped
     assert not bleeped & {"And", "expiry?", "security", "That's", "gone"}, found
+    # Set 56: the agent's "Noted" in a segment of its own, run on from the digits.
+    passport = make_transcript(["The passport number for the power of attorney check.", "542 -991 -307", "Noted"])
+    found = detected_words(passport, detector.detect(passport))
+    assert found["passport_number"] == ["542", "-991", "-307"], found
 
 
 
@@ -1823,3 +1830,16 @@ def test_an_identifier_spelled_out_is_found_when_its_question_was_lost(detector)
         transcript = make_transcript(lines)
         found = detected_words(transcript, detector.detect(transcript))
         assert not {"driving_licence_number", "national_insurance_number"} & set(found), (lines, found)
+
+
+def test_a_cards_brand_and_the_end_of_are_no_part_of_its_items(detector):
+    """Set 56: "American Express." before the number (stereo) and "The end of" before the
+    expiry were bleeped with them; the dev calls' labels hold the digits only. (In stereo the
+    caller's words between two of the card's items are masked anyway, failing closed.)"""
+    stereo = make_transcript(["Theatre box office. Which card, and the number please?", "1|American Express. 3742, 881630, 55022.",
+                              "And the expiry?", "1|January 28."])  # fmt: skip
+    found = detected_words(stereo, detector.detect(stereo))
+    assert found["card_number"][0] == "3742," and not {"American", "Express."} & {w for ws in found.values() for w in ws}, found
+    mono = make_transcript(["Expiry date?", "The end of January 28.", "And the security code?", "609."])
+    found = detected_words(mono, detector.detect(mono))
+    assert found["card_expiry"][0] == "January" and not {"The", "end"} & {w for ws in found.values() for w in ws}, found
