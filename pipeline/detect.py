@@ -99,7 +99,7 @@ _OWN_NEW_CLAUSE = re.compile(
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
-    # still get a visa?", "... two years ago, does it still count?"
+    # still get a visa?", "... two years ago does it still count?"
     r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this)\s+\w+"
     # The agent saying what they will do, with no punctuation before it: "... I can only walk a
     # few metres i'll send the form your postcode".

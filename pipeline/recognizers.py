@@ -414,7 +414,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     }  # fmt: skip
     # Said before a card's item and no part of it: its brand ("American Express. 3742 ..."),
     # "the end of" before an expiry.
-    _CARD_LEAD_IN = {
+    _CARD_LEAD_IN = FILLERS | {
         "visa", "mastercard", "master", "amex", "american", "express", "maestro", "debit", "credit", "card", "end", "valid",
         "until", "till", "expires", "expiry",
     }  # fmt: skip
@@ -863,7 +863,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         return self._trim(chosen, entity)
 
     def _trim(self, chosen: list, entity: str) -> tuple[int, int] | None:
-        lead_in = self.FILLERS | (self._CARD_LEAD_IN if entity in CARD_ENTITIES else set())
+        lead_in = self._CARD_LEAD_IN if entity in CARD_ENTITIES else self.FILLERS
         while chosen and chosen[0].group().lower() in lead_in:
             chosen = chosen[1:]
         kept = len(chosen)
