@@ -19,7 +19,7 @@ from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
-from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS
+from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, NUMBER_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
@@ -546,11 +546,8 @@ class Detector:
                 end = min(end, seg.start)
                 break
         covered = {k for d in detections for k in d.words}
-        words = tuple(
-            (si, wi)
-            for si, seg in enumerate(transcript.segments) if not stereo or seg.channel == caller
-            for wi, w in enumerate(seg.words) if start <= w.start < end and (si, wi) not in covered
-        )  # fmt: skip
+        # In mono the one channel is the caller's: all words.
+        words = tuple(sorted(k for k in _words_on(transcript, caller, start, end) if k not in covered))
         return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
 
     def _between_card_items(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
@@ -574,11 +571,7 @@ class Detector:
         for (channel, (_, after), _), (later_channel, (before, _), category) in zip(items, items[1:]):
             if channel != later_channel or not 0 < before - after <= seconds or any(after < t < before for t in done):
                 continue
-            words = tuple(
-                (si, wi)
-                for si, seg in enumerate(transcript.segments) if seg.channel == channel
-                for wi, w in enumerate(seg.words) if after <= w.start < before and (si, wi) not in covered
-            )  # fmt: skip
+            words = tuple(sorted(k for k in _words_on(transcript, channel, after, before) if k not in covered))
             if words:
                 found.append(Detection(category, 0.5, "BetweenCardItems", words))
         return found
@@ -614,7 +607,7 @@ class Detector:
 
     # Words before a card number that a digit was heard as ("I'm free, I'm I'm" for "five three
     # five five"), and how many of them, at most, are taken.
-    _SOUNDS_LIKE_A_DIGIT = frozenset({"for", "to", "too", "won", "ate", "free", "tree", "fife", "sex", "nein"})
+    _SOUNDS_LIKE_A_DIGIT = frozenset(DIGIT_SOUNDALIKES) | {"fife", "sex", "nein"}
     _LEAD_IN_WORDS = 4
 
     def _card_number_lead_in(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
@@ -677,9 +670,10 @@ class Detector:
         garbled ("4M and 1Px, 3305", "1Px, 2Px, 2Px"): fail closed."""
         if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
             return []
-        channels = {seg.channel for seg in transcript.segments}
-        callers = self._card_callers(transcript, tt)
-        if len(channels) < 2 or not callers:
+        if len({seg.channel for seg in transcript.segments}) < 2:
+            return []
+        callers = self._card_callers(transcript, tt)  # the question scans, for stereo calls only
+        if not callers:
             return []
         done = min(
             (seg.start for seg in transcript.segments if seg.channel not in callers and _PAYMENT_DONE.search(seg.text)), default=math.inf

@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import OVER_A_PERIOD, PLACEHOLDER
-from .spoken import DIGIT_WORDS, DIGITISH, NUMBER_WORDS, RUN_ONLY
+from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 CARD_ENTITIES = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)  # a card's items, as Presidio names them
@@ -614,7 +614,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # The rest of an email address cut off at its dots: ".com .uk".
     _DOMAIN_PART = re.compile(r"^\W*(com|co|uk|org|net|gov|ac|nhs|edu|io|ie)\b", re.I)
     # A digit as heard in a short sentence of its own: "For already." for "four R T".
-    _DIGIT_SOUNDING = re.compile(r"^\W*(for|to|too|won|ate|free|tree)\b(\W+\w+){0,2}\W*$", re.I)
+    _DIGIT_SOUNDING = re.compile(rf"^\W*({'|'.join(DIGIT_SOUNDALIKES)})\b(\W+\w+){{0,2}}\W*$", re.I)
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(

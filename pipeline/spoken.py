@@ -20,6 +20,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 # Number words that are everyday words too: they continue a run of digits, never start one.
 RUN_ONLY = {"o", "for", "free", "tree"}
+# Everyday words a digit is heard as on a telephone line: "for already" for "four R T",
+# "I'm free" for "five three".
+DIGIT_SOUNDALIKES = ("for", "to", "too", "won", "ate", "free", "tree")
 
 DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A word that is a digit or reads as digits: "4", "four", "oh", "double".
