@@ -150,6 +150,12 @@ def _goes_on_about_it(text: str, pos: int) -> int | None:
 _OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b", re.IGNORECASE)
 # ", when will the power be back?": the caller's question after the disclosure.
 _ASKS_NEXT = re.compile(r"\s+(when|where|what|how)\s+(will|can|do|does|did|is|are|would|should|could|shall)\b", re.IGNORECASE)
+# The agent's next question for an item, run in after a comma in mono: "Black British,
+# Caribbean, thanks, and a phone number."
+_ITEM_ASKED_NEXT = re.compile(
+    r"\s+(and\s+)?(a|an|your|the|his|her|their)\s+(\w+\s+){0,2}(number|name|postcode|post code|address|email|date of birth)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
@@ -185,8 +191,9 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$")
 _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "ap"}
 # What spaCy takes for a name in a call and is none: digits ("SD418"), a card's brand as heard
 # ("MasterCAD", "Mastercard"; not the surnames "Masters", "Masterson") or a way to pay said as
-# the answer to "How would you like to pay?" ("Card. 5156, ...").
-_NOT_A_NAME = re.compile(r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit)$")
+# the answer to "How would you like to pay?" ("Card. 5156, ..."), or the agent's confirmation
+# heard as a surname ("Lovely, Max Booked." for "Lovely, that's booked.").
+_NOT_A_NAME = re.compile(r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$")
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -622,7 +629,8 @@ class Detector:
         words = transcript.segments[si].words
         before = []
         for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
-            if words[i].text.endswith(_SENTENCE_END):
+            # The question's own words end it: "Ready for the card when you are ...".
+            if words[i].text.endswith(_SENTENCE_END) or _CARD_TALK.fullmatch(words[i].text.strip(".,?!-")):
                 break
             before.append((si, i))
         if not any(words[i].text.lower().strip(".,?!-") in self._SOUNDS_LIKE_A_DIGIT for _, i in before):
@@ -1040,7 +1048,7 @@ class Detector:
             if about is not None:
                 pos = about
                 continue
-            if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()):
+            if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()) or _ITEM_ASKED_NEXT.match(text, brk.end()):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
                 subject = _NEXT_WORD.match(text, following.end())

@@ -443,6 +443,18 @@ POSITIVE = [
     (["Hello.", "1|I'm in a lot of pain with my knee."], "health", ["pain"]),
     (["Hello.", "1|I'm recovering from pneumonia."], "health", ["pneumonia."]),
     (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
+    # Set 57: a sentence served now, named by its length (and at 8 kHz, "is" heard as "in").
+    # A text probe of fresh wordings: a stoma by another name, a church by its full name, a
+    # prison by its initials.
+    (["Flights.", "1|I've got an ostomy bag so I need an aisle seat."], "health", ["ostomy", "bag"]),
+    (["Hello.", "1|I'm a member of the Church of Latter-day Saints."], "religious_belief", ["Latter-day", "Saints."]),
+    (["Prison visits.", "1|My husband is in HMP Durham."], "criminal_offence", ["HMP", "Durham."]),
+    # Set 57: "I don't want the gym scanning my face at the door" as base heard it.
+    (["Leisure centre.", "1|I don't want the games card in my face at the door, can I have a card instead?"], "biometric", ["face", "door,"]),
+    (["Office security.", "1|I'd rather not put my thumb on the reader every morning."], "biometric", ["thumb", "reader"]),
+    (["Prison visits booking.", "1|My brother is serving three years in Wandsworth and I want to visit."], "criminal_offence", ["serving", "three", "years"]),
+    (["Prison visits booking.", "1|My brother in serving three years in one's work and I won't come with it."], "criminal_offence", ["serving", "three", "years"]),
+    (["Hello.", "1|My son's serving a life sentence."], "criminal_offence", ["serving", "life", "sentence."]),
     (["Hello.", "1|I voted to leave, so don't ask me."], "political_opinion", ["voted", "to", "leave,"]),
     (["Hello.", "1|I read the Quran every morning."], "religious_belief", ["Quran"]),
     # Set 40: "Twelve Station Road, L S six, one A B" as base wrote it, its question lost.
@@ -762,6 +774,14 @@ NEGATIVE = [
     (["Sign makers.", "1|I'm an SNP councillor and I need a banner for the surgery."], ["health"]),
     (["Of course, your email.", "1|I watched a sitcom last night, then the intercom went."], ["email_address"]),
     (["Museum.", "1|Is the Roman Egypt exhibition still on?"], ["racial_ethnic_origin"]),
+    # A term served in the forces or in a post; a union's building as a venue (set 57).
+    (["Pensions.", "1|My daughter's serving two years in the RAF, can she still pay in?"], ["criminal_offence"]),
+    (["Complaints.", "1|The delivery driver shut the door in my face at the gate."], ["biometric"]),
+    (["Hello.", "1|The prison drama on telly was great."], ["criminal_offence"]),
+    (["Cleaning.", "1|My fingerprints are all over the windows from cleaning."], ["biometric"]),
+    (["Self assessment.", "1|I need to call HMRC about my tax code."], ["criminal_offence"]),
+    (["Club secretary.", "1|I'm serving three years as treasurer, so send me the accounts."], ["criminal_offence"]),
+    (["Community bookings.", "1|A room at the Unison Centre for the knitting club, please."], ["trade_union_membership"]),
 ]
 
 
@@ -789,6 +809,8 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
         (["What's the postcode?", "L L 5 7, 2 E W, booked."], "postcode", "W,"),
+        # Set 57, mono: the agent's next question run in after "thanks" heard as "tanks".
+        (["How will you describe your ethnicity?", "Black, British, Caribbean, tanks, and a phone number."], "racial_ethnic_origin", "tanks,"),
         # Set 50, mono, no punctuation: the agent saying what they will do ends the disclosure.
         (["new claim applications", "i got multiple sclerosis and i can only walk a few meters i'll send the form your postcode"],
          "health", "meters"),
@@ -1471,6 +1493,8 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         (["Billing.", "1|Hello, it's Marie von Nguyen, calling about my bill."], {"Marie", "von", "Nguyen,"}, {"calling"}),
         (["Which card?", "1|MasterCAD.", "And your staff number?", "1|SD418."], set(), {"MasterCAD.", "SD418."}),
         (["Florist, how would you like to pay?", "1|Card, 5156, 0881."], set(), {"Card,"}),
+        # Set 57: the agent's "Lovely, that's booked." heard as "Lovely, Max Booked."
+        (["And the three digits on the back.", "1|9 -1.", "Lovely, Max Booked."], set(), {"Max", "Booked."}),
     ]:
         transcript = make_transcript(lines)
         found = set(detected_words(transcript, detector.detect(transcript)).get("person_name", []))
@@ -1503,6 +1527,24 @@ def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like
     assert {"I'm", "free,"} <= set(detected_words(transcript, detector.detect(transcript)).get("card_number", []))
     plain = make_transcript([lines[0], "Yes, it's 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,"])
     assert "Yes," not in detected_words(plain, detector.detect(plain)).get("card_number", [])
+    # Set 57, mono with no punctuation: "for" in the agent's "Ready for the card" is the
+    # question's word, not a digit.
+    asked = make_transcript(["coach tickets ready for the card when you are time free time for 1 -2 payment"])
+    numbers = [k for d in detector.detect(asked) if d.category == "card_number" for k in d.words]
+    assert numbers and not {(0, 2), (0, 3), (0, 4), (0, 5)} & set(numbers), numbers  # "ready for the card"
+
+
+def test_a_card_number_read_when_the_agent_is_ready_for_the_card_is_card_data(detector):
+    """Set 57 at 8 kHz, mono: "Ready for the card when you are." and then the number heard as
+    words and two digits ("time free time for 1 -2 payment, ..."); "And the three digits on
+    the back." heard as "And the free tickets on the map." and its code as "9 -1"."""
+    lines = ["Coach tickets, ready for the card when you are.", "Time free time for 1 -2 payment, payment free time for 1 -6.",
+             "Expiry date, please.", "Well, 20 payment.", "And the free tickets on the map.", "9 -1.", "Lovely, that's booked."]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"Time", "free", "1", "-2", "-6."} <= set(found.get("card_number", [])), found
+    assert {"9", "-1."} <= set(found.get("card_security_code", [])), found
+    assert not {"Coach", "tickets,", "Lovely,"} & {w for words in found.values() for w in words}, found
 
 
 def test_the_callers_digits_after_the_expiry_are_the_code_when_its_question_was_lost(detector):
