@@ -148,8 +148,13 @@ def _goes_on_about_it(text: str, pos: int) -> int | None:
 # belongings begin a new clause. Pronouns after a comma are left to _NEW_SUBJECT: "The
 # paternity DNA test came back, and he's not my son" is one disclosure.
 _OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b", re.IGNORECASE)
-# ", when will the power be back?": the caller's question after the disclosure.
-_ASKS_NEXT = re.compile(r"\s+(when|where|what|how)\s+(will|can|do|does|did|is|are|would|should|could|shall)\b", re.IGNORECASE)
+# ", when will the power be back?", ", should my wife be tested too?": the caller's question
+# after the disclosure.
+_ASKS_NEXT = re.compile(
+    r"\s+(when|where|what|how)\s+(will|can|do|does|did|is|are|would|should|could|shall)\b"
+    r"|\s+(should|can|could|would|will|do|does|did|is|are|am|shall|must|may|might)\s+(i|we|you|they|he|she|it|that|this|there|my|our|his|her|their)\b",
+    re.IGNORECASE,
+)
 # The agent's next question for an item, run in after a comma in mono: "Black British,
 # Caribbean, thanks, and a phone number."
 _ITEM_ASKED_NEXT = re.compile(

@@ -836,6 +836,14 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         """'sort code forty twelve oh six, account ...': the value runs from the keyword to the
         next keyword of any item, or the end of the sentence."""
         stop = self.value_stop.search(text, start, end) if self.value_stop else None
+        # A keyword before the value's first digit that asks for no other item is the question's
+        # own ("And the postcode on the account, M20 for a T."; not "sort code and account
+        # number"): the value starts in the clause of that digit.
+        first_digit = DIGITISH.search(text, start, end)
+        if stop and first_digit and stop.start() < first_digit.start() and not self._other_questions(text, stop.start(), first_digit.start(), entity):
+            while stop and stop.start() < first_digit.start():
+                stop = self.value_stop.search(text, stop.end(), end)
+            start = max([start] + [m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())])
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
         # November 27th, last three on the back, 441").

@@ -444,6 +444,8 @@ POSITIVE = [
     (["Hello.", "1|I'm recovering from pneumonia."], "health", ["pneumonia."]),
     (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
     # Set 57: a sentence served now, named by its length (and at 8 kHz, "is" heard as "in").
+    # Set 58: "I'm a Jehovah's Witness so I won't accept a blood transfusion", its faith misheard.
+    (["Pre-op assessment clinic.", "1|I'm an enormous witness so I won't accept a blood transfusion."], "religious_belief", ["accept", "blood", "transfusion."]),
     # A text probe of fresh wordings: a stoma by another name, a church by its full name, a
     # prison by its initials.
     (["Flights.", "1|I've got an ostomy bag so I need an aisle seat."], "health", ["ostomy", "bag"]),
@@ -778,6 +780,10 @@ NEGATIVE = [
     (["Pensions.", "1|My daughter's serving two years in the RAF, can she still pay in?"], ["criminal_offence"]),
     (["Complaints.", "1|The delivery driver shut the door in my face at the gate."], ["biometric"]),
     (["Hello.", "1|The prison drama on telly was great."], ["criminal_offence"]),
+    (["Donor line.", "1|The donor centre won't take blood from me this month."], ["religious_belief"]),
+    (["Donor line.", "1|I can't give blood because I've been abroad."], ["religious_belief"]),
+    # Set 58: "My husband wants the gin tasting" (a tasting sounds like "gene testing").
+    (["Tourist information.", "1|Is that a museum now, my personal wants me in tasting."], ["genetic"]),
     (["Cleaning.", "1|My fingerprints are all over the windows from cleaning."], ["biometric"]),
     (["Self assessment.", "1|I need to call HMRC about my tax code."], ["criminal_offence"]),
     (["Club secretary.", "1|I'm serving three years as treasurer, so send me the accounts."], ["criminal_offence"]),
@@ -809,6 +815,9 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["I'll need the long number on the card.", "Okay, it's 5412, 7534, yeah, 9821, 0046, great, and when does it expire?"], "card_number", "0046,"),
         (["What's the new address?", "Twenty two Beech Avenue, NE3 1HG, updated, anything else?"], "address", "1HG,"),
         (["What's the postcode?", "L L 5 7, 2 E W, booked."], "postcode", "W,"),
+        # Set 58 (and 57): the caller's yes/no question after a comma is no part of the disclosure.
+        (["Fertility clinic.", "1|My DNA test says I'm a cystic fibrosis carrier, should my wife be tested too?"], "genetic", "carrier,"),
+        (["Life insurance.", "1|I carry the haemochromatosis gene, do I need to declare it?"], "genetic", "gene,"),
         # Set 57, mono: the agent's next question run in after "thanks" heard as "tanks".
         (["How will you describe your ethnicity?", "Black, British, Caribbean, tanks, and a phone number."], "racial_ethnic_origin", "tanks,"),
         # Set 50, mono, no punctuation: the agent saying what they will do ends the disclosure.
@@ -1534,6 +1543,16 @@ def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like
     assert numbers and not {(0, 2), (0, 3), (0, 4), (0, 5)} & set(numbers), numbers  # "ready for the card"
 
 
+def test_an_items_name_in_the_question_before_the_value_does_not_end_it(detector):
+    """Set 58 at 8 kHz, mono: "And the postcode on the account?" lost its "?" and ran into the
+    answer. "account" ends a value said after it ("sort code 40 12 06, account ..."), but said
+    before the value's first digit it is the question's own word; the value is the clause
+    with the digits."""
+    transcript = make_transcript(["Refunds.", "And the postcode on the account,", "M20 for a T.", "Refund sent."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("postcode") == ["M20", "for", "a", "T."], found
+
+
 def test_a_card_number_read_when_the_agent_is_ready_for_the_card_is_card_data(detector):
     """Set 57 at 8 kHz, mono: "Ready for the card when you are." and then the number heard as
     words and two digits ("time free time for 1 -2 payment, ..."); "And the three digits on
@@ -1687,6 +1706,17 @@ def test_the_decode_given_the_vocabulary_finds_what_the_first_pass_misheard(dete
     # The words said at the time of the finding are redacted, as the first pass wrote them.
     assert "mostly," in found.get("religious_belief", [])
     assert not detected_words(transcript, detector.detect(replace(transcript, hinted=[])))
+
+
+def test_a_postcode_the_second_decode_heard_as_post_covid_is_no_disclosure(detector):
+    """Set 58 at 8 kHz, mono: the agent's "And the postcode on the account?" came out as "and
+    the post -COVID -Account" in the decode given the vocabulary; the first pass heard
+    "postcode", one of the health list's exclusions."""
+    first = ["Refunds.", "And the postcode on the account, M20 for a T."]
+    transcript = _hinted(first, ["Refunds.", "And the post-COVID on the account, M20 for a T."])
+    assert "health" not in detected_words(transcript, detector.detect(transcript))
+    heard = _hinted(["Refunds.", "And the possum on the account, M20 for a T."], ["Refunds.", "And the post-COVID on the account, M20 for a T."])
+    assert "health" in detected_words(heard, detector.detect(heard))
 
 
 def test_what_the_first_pass_heard_can_exclude_the_second_decodes_finding(detector):
