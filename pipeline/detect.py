@@ -547,9 +547,11 @@ class Detector:
             return []
         stereo = len({seg.channel for seg in transcript.segments}) > 1
         end = start + seconds
-        # The agent asked for the card's next item and it was found: the number ended there.
-        for d in detections:
-            if d.category in _CARD_CATEGORIES - {"card_number"}:
+        # The agent asked for the card's next items and they were found: the number ended at
+        # the first. With one of them still unheard, what was said after goes on masked.
+        later = [d for d in detections if d.category in _CARD_CATEGORIES - {"card_number"}]
+        if {d.category for d in later} == _CARD_CATEGORIES - {"card_number"}:
+            for d in later:
                 begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
                 if begins > start:
                     end = min(end, begins)

@@ -557,8 +557,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # "K .allsite email .com", "4 .9291234 .5678".
     _SENTENCE = re.compile(r"(?:[^?.!\n]|\.(?=\w))+(?:[?!\n]|\.(?!\w))*")
     _SPEAKER_OWN = {"my", "i", "i'm", "our", "we"}  # a prompt with these is the caller speaking
-    # Words a bare request opens with: "Your full name.", "First line of the address."
-    _DETERMINERS = {"a", "an", "the", "your", "first"}
+    # Words a bare request opens with: "Your full name.", "First line of the address.", "Last
+    # three digits on the back."
+    _DETERMINERS = {"a", "an", "the", "your", "first", "last"}
     _VERBS = {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
               "do", "does", "did", "it's", "that's", "there's", "goes", "went", "came", "sent", "says", "said"}  # fmt: skip
     _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
@@ -815,10 +816,15 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 return m.start()
         return None
 
+    # A number that counts things opens no part of a value: "Two seats in the circle, all done."
+    _COUNTED = re.compile(
+        r"^\W*\w+\s+(tickets|seats|nights|people|adults|children|kids|rooms|bags|items|pounds|quid|weeks|days|months|years|"
+        r"hours|minutes|pieces|boxes|parcels|places)\b", re.I)
+
     def _continues_value(self, sentence: str, entity: str) -> bool:
         """Does a sentence after the first go on with the value being read out?"""
         return bool(
-            DIGITISH.match(sentence.lstrip())
+            (DIGITISH.match(sentence.lstrip()) and not self._COUNTED.match(sentence))
             or self._SPELLED.match(sentence)
             or self._DOMAIN_PART.match(sentence)
             # ... but not the agent's next question ("Free digit code?" for "Three digit code?").

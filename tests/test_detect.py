@@ -444,6 +444,10 @@ POSITIVE = [
     (["Hello.", "1|I'm recovering from pneumonia."], "health", ["pneumonia."]),
     (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
     # Set 57: a sentence served now, named by its length (and at 8 kHz, "is" heard as "in").
+    # Set 59: "I was sectioned last year under the Mental Health Act" with "sectioned" and
+    # "health" misheard; "I'm the FBU rep at the station" as tiny.en heard it.
+    (["Council tax reduction.", "1|I won 6 and last year under the Mental Ill Act and I got behind on payments."], "health", ["Mental", "Ill", "Act"]),
+    (["Occupational health.", "1|I'm the FPU representation, and I'm working a referral."], "trade_union_membership", ["FPU", "representation,"]),
     # Set 58: "I'm a Jehovah's Witness so I won't accept a blood transfusion", its faith misheard.
     (["Pre-op assessment clinic.", "1|I'm an enormous witness so I won't accept a blood transfusion."], "religious_belief", ["accept", "blood", "transfusion."]),
     # A text probe of fresh wordings: a stoma by another name, a church by its full name, a
@@ -1543,6 +1547,17 @@ def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like
     assert numbers and not {(0, 2), (0, 3), (0, 4), (0, 5)} & set(numbers), numbers  # "ready for the card"
 
 
+def test_a_bare_request_for_the_code_is_answered_and_a_count_after_it_is_no_part_of_it(detector):
+    """Set 59 at 8 kHz, mono (tiny.en): "Last three digits on the back?" came out as "Last free
+    ticket from the mark." with no "?", and its answer as "I'm O 'Hine."; a noun phrase that
+    opens with "last" asks, as one with "your" does. The agent's "Two seats in the circle,
+    all done." after it counts seats: no part of the code."""
+    lines = ["Pet insurance.", "Last free ticket from the mark.", "I'm O 'Hine.", "Two seats in the circle, all done."]
+    found = detected_words(make_transcript(lines), detector.detect(make_transcript(lines)))
+    assert {"O", "'Hine."} <= set(found.get("card_security_code", [])), found
+    assert not {"Two", "seats"} & {w for words in found.values() for w in words}, found
+
+
 def test_an_items_name_in_the_question_before_the_value_does_not_end_it(detector):
     """Set 58 at 8 kHz, mono: "And the postcode on the account?" lost its "?" and ran into the
     answer. "account" ends a value said after it ("sort code 40 12 06, account ..."), but said
@@ -1602,18 +1617,36 @@ def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_t
              "Two tickets for Saturday, all done.", "Anything else?"]  # fmt: skip
     stereo = make_transcript(lines)
     found = detected_words(stereo, detector.detect(stereo))
-    assert {"If", "chairman.", "It's", "time."} <= set(found.get("card_number", [])), found
-    assert not {"Two", "tickets", "Anything", "Mm-hm.", "mark."} & set(found.get("card_number", [])), found
+    # "And the free number on the mark." asks for the code ("three numbers on the back").
+    card = {w for category in ("card_number", "card_security_code") for w in found.get(category, [])}
+    assert {"If", "chairman.", "It's", "time."} <= card, found
+    assert not {"Two", "tickets", "Anything", "Mm-hm.", "mark."} & card, found
     mono = make_transcript([line.removeprefix("1|") for line in lines])
     found = detected_words(mono, detector.detect(mono))
-    assert {"If", "chairman.", "mark.", "It's", "time."} <= set(found.get("card_number", [])), found
-    assert not {"Two", "tickets", "Anything"} & set(found.get("card_number", [])), found
+    assert {"If", "chairman.", "mark."} <= set(found.get("card_number", [])), found
+    card = {w for category in ("card_number", "card_security_code") for w in found.get(category, [])}
+    assert {"It's", "time."} <= card and not {"Two", "tickets", "Anything"} & card, found
     # A whole card number heard: nothing more is masked.
     whole = make_transcript(["Card payments, the long number please.", "1|4929 3812 6670 1212.", "Lovely.", "1|It's the blue card."])
     assert "blue" not in detected_words(whole, detector.detect(whole)).get("card_number", [])
     # No payment spoken of: "What's your employing number?" is no card's question.
     staff = make_transcript(["Payroll queries. What's your employing number?", "1|4 -4 -1 -9 -2", "1|I'm rein fatigue it."])
     assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
+
+
+def test_a_card_number_not_heard_stays_masked_past_a_code_while_the_expiry_is_unheard(detector):
+    """Set 40 at 8 kHz: the code was asked for before the expiry ("And the free number on the
+    mark.") and found; the expiry after it was heard as "March next year, for three, twin
+    chairman." and found as nothing. The number's masking ends at the card's next items only
+    when all of them were found."""
+    lines = ["Theatre box office. The long number on the card when you're ready.", "1|All one is chairman.", "Mm-hm.",
+             "1|Free time chairman.", "And the free number on the mark.", "1|It's one time.", "Mm.",
+             "1|March next year, for three, twin chairman.", "Two tickets for Saturday, all done.", "1|Thanks, bye."]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    card = {w for category in ("card_number", "card_expiry", "card_security_code") for w in found.get(category, [])}
+    assert {"time.", "twin", "chairman."} <= card, found
+    assert not {"Thanks,", "bye."} & card, found
 
 
 def test_an_expiry_said_in_words_after_a_card_number_is_its_expiry(detector):
