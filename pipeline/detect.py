@@ -152,7 +152,8 @@ _OWN_THINGS_NEXT = re.compile(rf"\s+(and|but)\s+({_THEIR_OWN}|{_A_THING_DOES})\b
 # after the disclosure.
 _ASKS_NEXT = re.compile(
     r"\s+(when|where|what|how)\s+(will|can|do|does|did|is|are|would|should|could|shall)\b"
-    r"|\s+(should|can|could|would|will|do|does|did|is|are|am|shall|must|may|might)\s+(i|we|you|they|he|she|it|that|this|there|my|our|his|her|their)\b",
+    r"|\s+(should|can|could|would|will|do|does|did|is|are|am|shall|must|may|might)\s+"
+    r"(i|we|you|they|he|she|it|that|this|there|my|our|his|her|their)\b",
     re.IGNORECASE,
 )
 # The agent's next question for an item, run in after a comma in mono: "Black British,
@@ -198,7 +199,9 @@ _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du",
 # ("MasterCAD", "Mastercard"; not the surnames "Masters", "Masterson") or a way to pay said as
 # the answer to "How would you like to pay?" ("Card. 5156, ..."), or the agent's confirmation
 # heard as a surname ("Lovely, Max Booked." for "Lovely, that's booked.").
-_NOT_A_NAME = re.compile(r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$")
+_NOT_A_NAME = re.compile(
+    r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$"
+)
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them

@@ -846,10 +846,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # own ("And the postcode on the account, M20 for a T."; not "sort code and account
         # number"): the value starts in the clause of that digit.
         first_digit = DIGITISH.search(text, start, end)
-        if stop and first_digit and stop.start() < first_digit.start() and not self._other_questions(text, stop.start(), first_digit.start(), entity):
+        question_own = stop and first_digit and stop.start() < first_digit.start()
+        if question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity):
             while stop and stop.start() < first_digit.start():
                 stop = self.value_stop.search(text, stop.end(), end)
-            start = max([start] + [m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())])
+            start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
         # November 27th, last three on the back, 441").
