@@ -444,6 +444,10 @@ POSITIVE = [
     (["Hello.", "1|I'm recovering from pneumonia."], "health", ["pneumonia."]),
     (["Hello.", "1|He's serving time, so I manage his account."], "criminal_offence", ["serving", "time,"]),
     # Set 57: a sentence served now, named by its length (and at 8 kHz, "is" heard as "in").
+    # Set 60: "on the spectrum" however "autism" came out; a fingerprint registered, however
+    # the finger came out.
+    (["Cinema bookings.", "1|My body on the optimum spectrum, do you have a quiet screening?"], "health", ["optimum", "spectrum,"]),
+    (["Payroll.", "1|I registered my thing a print on the clocking in machine."], "biometric", ["registered", "print"]),
     # Set 59: "I was sectioned last year under the Mental Health Act" with "sectioned" and
     # "health" misheard; "I'm the FBU rep at the station" as tiny.en heard it.
     (["Council tax reduction.", "1|I won 6 and last year under the Mental Ill Act and I got behind on payments."], "health", ["Mental", "Ill", "Act"]),
@@ -786,6 +790,8 @@ NEGATIVE = [
     (["Hello.", "1|The prison drama on telly was great."], ["criminal_offence"]),
     (["Donor line.", "1|The donor centre won't take blood from me this month."], ["religious_belief"]),
     (["Donor line.", "1|I can't give blood because I've been abroad."], ["religious_belief"]),
+    (["Survey.", "1|We're somewhere on the political spectrum, in the middle."], ["health"]),
+    (["Photo shop.", "1|I scanned my prints from the holiday."], ["biometric"]),
     # Set 58: "My husband wants the gin tasting" (a tasting sounds like "gene testing").
     (["Tourist information.", "1|Is that a museum now, my personal wants me in tasting."], ["genetic"]),
     (["Cleaning.", "1|My fingerprints are all over the windows from cleaning."], ["biometric"]),
@@ -1064,6 +1070,10 @@ def test_spoken_tens_join_the_unit_after_them(text, digits):
         ("Me and my girlfriend are moving in together.", 215.0, True),  # a woman's voice
         ("Me and my girlfriend are moving in together.", 105.0, False),
         ("My wife pays the bill.", 120.0, False),
+        # Set 60: a partner said to be a woman or a man.
+        ("My partner's a woman, same as me.", 215.0, True),
+        ("My partner's a woman.", 110.0, False),
+        ("My partner is a man.", 110.0, True),
     ],
 )
 def test_a_partner_named_by_sex_discloses_by_the_speakers_voice(detector, line, pitch_hz, discloses):
@@ -1071,7 +1081,7 @@ def test_a_partner_named_by_sex_discloses_by_the_speakers_voice(detector, line, 
     found = detected_words(transcript, detector.detect(transcript))
     assert ("sex_life_sexual_orientation" in found) == discloses, found
     if discloses and pitch_hz in (110.0, 215.0):  # the voice tells: the clause discloses
-        assert found["sex_life_sexual_orientation"][-1] in ("mortgage.", "together."), found
+        assert found["sex_life_sexual_orientation"][-1] == line.split()[-1], found
     elif discloses:  # it does not: the partner phrase stands, not widened
         assert found["sex_life_sexual_orientation"][-1] in ("I", "girlfriend"), found
 
