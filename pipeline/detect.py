@@ -178,6 +178,7 @@ _NEW_SUBJECT = _CLAUSE_OPENERS | {
 }  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
+_AFTER_THE_NUMBER = _CARD_CATEGORIES - {"card_number"}  # the items asked for after a card's number
 # Identifiers read out letter by letter.
 _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insurance_number", "driving_licence_number"})
 # What a speaker says they are comes after these: "we're six" may be "we're Sikhs".
@@ -552,8 +553,8 @@ class Detector:
         end = start + seconds
         # The agent asked for the card's next items and they were found: the number ended at
         # the first. With one of them still unheard, what was said after goes on masked.
-        later = [d for d in detections if d.category in _CARD_CATEGORIES - {"card_number"}]
-        if {d.category for d in later} == _CARD_CATEGORIES - {"card_number"}:
+        later = [d for d in detections if d.category in _AFTER_THE_NUMBER]
+        if {d.category for d in later} == _AFTER_THE_NUMBER:
             for d in later:
                 begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
                 if begins > start:
@@ -637,13 +638,15 @@ class Detector:
             return []
         si, wi = min((k for d in numbers for k in d.words), key=lambda k: transcript.segments[k[0]].words[k[1]].start)
         words = transcript.segments[si].words
-        before = []
+        before, heard = [], []
         for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
+            word = words[i].text.lower().strip(".,?!-")
             # The question's own words end it: "Ready for the card when you are ...".
-            if words[i].text.endswith(_SENTENCE_END) or _CARD_TALK.fullmatch(words[i].text.strip(".,?!-")):
+            if words[i].text.endswith(_SENTENCE_END) or _CARD_TALK.fullmatch(word):
                 break
             before.append((si, i))
-        if not any(words[i].text.lower().strip(".,?!-") in self._SOUNDS_LIKE_A_DIGIT for _, i in before):
+            heard.append(word)
+        if not self._SOUNDS_LIKE_A_DIGIT.intersection(heard):
             return []
         return [Detection("card_number", 0.5, "CardNumberLeadIn", tuple(sorted(before)))]
 
