@@ -176,6 +176,10 @@ _CONTINUING_CONJUNCTIONS = {"and", "or"}
 _NEW_SUBJECT = _CLAUSE_OPENERS | {
     "you", "you're", "you've", "your", "when", "have", "has", "there", "there's", "it", "that", "this", "if", "i'll", "we'd", "we'll",
 }  # fmt: skip
+# A partner and the speaker as one subject, then what they want: "My wife and I want a joint
+# membership" discloses in its subject; what they want says no more.
+_AND_I = re.compile(r"\band\s+(i|me|myself)$", re.IGNORECASE)
+_WANTS_NEXT = re.compile(r"(?:'d|\s+(?:want|wants|wanted|would|need|needs|needed|will|can|could))\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|us)\b", re.IGNORECASE)
 _CARD_CATEGORIES = frozenset(PAYMENT_CARD_CATEGORIES)
 _AFTER_THE_NUMBER = _CARD_CATEGORIES - {"card_number"}  # the items asked for after a card's number
@@ -554,18 +558,24 @@ class Detector:
         # The agent asked for the card's next items and they were found: the number ended at
         # the first. With one of them still unheard, what was said after goes on masked.
         later = [d for d in detections if d.category in _AFTER_THE_NUMBER]
+        next_item_asked = False
         if {d.category for d in later} == _AFTER_THE_NUMBER:
             for d in later:
                 begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
-                if begins > start:
-                    end = min(end, begins)
+                if begins > start and begins < end:
+                    end, next_item_asked = begins, True
         for seg in transcript.segments:
             if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(seg.text):
-                end = min(end, seg.start)
+                if seg.start < end:
+                    end, next_item_asked = seg.start, False
                 break
         covered = {k for d in detections for k in d.words}
-        # In mono the one channel is the caller's: all words.
-        words = tuple(sorted(k for k in _words_on(transcript, caller, start, end) if k not in covered))
+        # In mono the one channel is the caller's: all words, but the question for the item
+        # found next ("And it runs out when?") is the agent's.
+        said = _words_on(transcript, caller, start, end)
+        if not stereo and next_item_asked:
+            said = said[: len(said) - len(_question_at_the_end(transcript, said))]
+        words = tuple(sorted(k for k in said if k not in covered))
         return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
 
     def _between_card_items(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
@@ -891,7 +901,8 @@ class Detector:
                 )
                 if not answer and self._not_a_disclosure(tt.text, r.start, r.end, customer_side):
                     continue  # "do you have any medical conditions?" discloses nothing
-                span = self._clause(tt, r.start, r.end)
+                if not (required_sex and _AND_I.search(tt.text, r.start, r.end) and _WANTS_NEXT.match(tt.text, r.end)):
+                    span = self._clause(tt, r.start, r.end)
             else:
                 found = None
             words = tt.words_in(*span)
@@ -1111,6 +1122,18 @@ def _digit_runs(transcript: Transcript, keys: list[tuple[int, int]], joiners: fr
         while run and not DIGITISH.search(transcript.segments[run[-1][0]].words[run[-1][1]].text):
             run.pop()
     return [run for run in runs if run]
+
+
+def _question_at_the_end(transcript: Transcript, keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of the question `keys` (in time order) end with: the last sentence, if it
+    ends with "?" and says no digit (a number read back with a rising voice is no question)."""
+    if not keys or not transcript.segments[keys[-1][0]].words[keys[-1][1]].text.endswith("?"):
+        return []
+    first = len(keys) - 1
+    while first and not transcript.segments[keys[first - 1][0]].words[keys[first - 1][1]].text.endswith(_SENTENCE_END):
+        first -= 1
+    question = keys[first:]
+    return [] if _digits_in(transcript, question) else question
 
 
 def _digits_in(transcript: Transcript, keys) -> int:

@@ -493,6 +493,12 @@ POSITIVE = [
     # Set 55 at 8 kHz: its ".com" heard run into the word before, or as "not com".
     (["Nursery.", "1|Can I have a fob?", "Of course, your email.", "1|I'm not read enough out of Northcom."], "email_address", ["read", "Northcom."]),
     (["Of course, your email.", "1|Have not read that out. Look not com."], "email_address", ["read", "Look", "com."]),
+    # Sets 61-63: a companion at a grievance hearing; two copies of a gene; canvassing as
+    # "conversing"; a nationality given as the ethnicity asked for.
+    (["Hospital HR.", "1|Char Larcian are representing me at a grievance hearing on Monday."], "trade_union_membership", ["Larcian", "representing", "hearing"]),
+    (["Insurance.", "1|My report says I carry two copies of the A414 to my hunter."], "genetic", ["carry", "two", "copies", "A414"]),
+    (["Parking permits.", "1|Idol Conversing for Labour Most Evening."], "political_opinion", ["Conversing", "Labour"]),
+    (["Staff survey, how would you describe your ethnicity?", "1|White, uh, no, I'm Polish."], "racial_ethnic_origin", ["White,", "Polish."]),
 ]
 
 NEGATIVE = [
@@ -798,6 +804,11 @@ NEGATIVE = [
     (["Self assessment.", "1|I need to call HMRC about my tax code."], ["criminal_offence"]),
     (["Club secretary.", "1|I'm serving three years as treasurer, so send me the accounts."], ["criminal_offence"]),
     (["Community bookings.", "1|A room at the Unison Centre for the knitting club, please."], ["trade_union_membership"]),
+    # Sets 61 and 63: a partnership that is no union; an allergy to a time of day.
+    (["Bakery orders.", "1|My union with the bakery is thirty years strong!"], ["trade_union_membership"]),
+    (["Pub bookings.", "1|My mate's allergic to early starts, ha."], ["health"]),
+    (["Gym.", "1|I'm allergic to Mondays and hard work."], ["health"]),
+    (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
 ]
 
 
@@ -1074,13 +1085,18 @@ def test_spoken_tens_join_the_unit_after_them(text, digits):
         ("My partner's a woman, same as me.", 215.0, True),
         ("My partner's a woman.", 110.0, False),
         ("My partner is a man.", 110.0, True),
+        # Set 63: what a partner and the speaker want says no more than the partner.
+        ("My wife and I want a joint membership please.", 215.0, True),
+        ("My boyfriend and I'd like the cottage for our anniversary.", 110.0, True),
     ],
 )
 def test_a_partner_named_by_sex_discloses_by_the_speakers_voice(detector, line, pitch_hz, discloses):
     transcript = make_transcript([line], pitch_hz=pitch_hz)
     found = detected_words(transcript, detector.detect(transcript))
     assert ("sex_life_sexual_orientation" in found) == discloses, found
-    if discloses and pitch_hz in (110.0, 215.0):  # the voice tells: the clause discloses
+    if discloses and " and I" in line:  # what the two of them want is not widened into
+        assert found["sex_life_sexual_orientation"][-1].startswith("I"), found
+    elif discloses and pitch_hz in (110.0, 215.0):  # the voice tells: the clause discloses
         assert found["sex_life_sexual_orientation"][-1] == line.split()[-1], found
     elif discloses:  # it does not: the partner phrase stands, not widened
         assert found["sex_life_sexual_orientation"][-1] in ("I", "girlfriend"), found
@@ -1642,6 +1658,24 @@ def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_t
     # No payment spoken of: "What's your employing number?" is no card's question.
     staff = make_transcript(["Payroll queries. What's your employing number?", "1|4 -4 -1 -9 -2", "1|I'm rein fatigue it."])
     assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
+
+
+def test_the_agents_question_for_the_next_card_item_is_not_masked_as_the_unheard_number(detector):
+    """Set 63, mono: "four oh oh three, six six ..." came out as "Follow me, seek 618 -2559
+    -0142.", too few digits; the expiry and the code were found after it. The words up to the
+    expiry stay masked, but not the agent's question for it ("And it runs out when?")."""
+    lines = ["Vet surgery payments. When you're ready, the card number.", "Follow me, seek 618 -2559 -0142.",
+             "And it runs out when?", "August 27.", "Security code, please.", "Three on 8.", "Payment received."]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    masked = {w for words in found.values() for w in words}
+    assert {"Follow", "seek", "August", "Three"} <= masked, found
+    assert not {"runs", "when?"} & masked, found
+    # A digit in the last sentence: no question of the agent's, still masked.
+    lines[2] = "Is it 42?"
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"Is", "it", "42?"} <= {w for words in found.values() for w in words}, found
 
 
 def test_a_card_number_not_heard_stays_masked_past_a_code_while_the_expiry_is_unheard(detector):
