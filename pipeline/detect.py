@@ -121,6 +121,8 @@ _STILL_ABOUT_IT = re.compile(
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
+    # what the condition is met with ("and I get extra time for the theory test")
+    r"extra time|(reasonable )?adjustments?|large print|braille|hearing aids?|guide dog|blue badge|support worker|"
     r"(can't|cannot|can not|couldn't|can only) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
     r"(isn't|is not|wasn't|was not|not) (my|the|his|her) (son|daughter|child|baby|father|dad))\b",
     re.IGNORECASE,
@@ -766,7 +768,14 @@ class Detector:
             # six"): a sound-alike. Only the words it stands in for count, not a neighbour it
             # overlaps at the edge. A digit among digits is still a loop that can hide a
             # disclosure, and so is one said as what the speaker is ("we're six").
-            if phrase and all(_filler_or_lone_digit(transcript, k) for k in self._replaced(transcript, hinted, as_found or d.words, keys)):
+            replaced = self._replaced(transcript, hinted, as_found or d.words, keys)
+            if phrase and all(_filler_or_lone_digit(transcript, k) for k in replaced):
+                continue
+            # ... or on a relative the caller speaks of ("Muslim was banned" over "My husband was
+            # banned", "my son"), unless that decode heard the relative too ("My partner's a
+            # woman"). Not after "I'm": that is what the speaker is.
+            heard = {_bare(hinted.segments[si].words[wi].text).removesuffix("'s") for si, wi in as_found or d.words}
+            if phrase and not heard & _RELATIVES and _a_relative(transcript, sorted(replaced)):
                 continue
             # What the first pass heard there is one of the term list's exclusions: "the
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
@@ -1143,6 +1152,32 @@ def _digits_in(transcript: Transcript, keys) -> int:
         for token in re.findall(r"\d|[a-z]+", transcript.segments[si].words[wi].text.lower()):
             count += 1 if token.isdigit() else len(NUMBER_WORDS.get(token, ""))
     return count
+
+
+_POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
+_RELATIVES = frozenset({
+    "son", "sons", "daughter", "daughters", "husband", "wife", "partner", "mum", "mother", "dad", "father", "brother",
+    "sister", "nan", "gran", "grandson", "granddaughter", "child", "children", "kids", "boy", "girl",
+})  # fmt: skip
+
+
+def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
+    """Are the words at `keys` (in order, one segment's) a relative with the possessive before
+    it ("My husband", "my son's"; the possessive may be the word before `keys`), not said
+    after a copula ("I'm my son" is no relative)?"""
+    si, wi = keys[0]
+    if any(s != si for s, _ in keys):
+        return False
+    words = transcript.segments[si].words
+    first = wi - 1 if wi and _bare(words[wi - 1].text) in _POSSESSIVES else wi
+    said = [_bare(w.text).removesuffix("'s") for w in words[first : keys[-1][1] + 1]]
+    if len(said) < 2 or said[0] not in _POSSESSIVES or not set(said[1:]) <= _RELATIVES:
+        return False
+    return not (first and _COPULA.fullmatch(_bare(words[first - 1].text)))
+
+
+def _bare(text: str) -> str:
+    return _TRAILING_PUNCTUATION.sub("", text).lower()
 
 
 def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:

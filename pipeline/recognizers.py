@@ -1170,6 +1170,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             and not cls._all_years(last)
         )
 
+    _A_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters)\b", re.I)
+
     @classmethod
     def _leading_groups(cls, text: str, leads: list[tuple[int, int, str]], start: int, digits: str) -> list[tuple[int, int, str]]:
         """The short groups that begin the long run at `start`, read in turns of their own
@@ -1179,6 +1181,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         or not: a misheard digit fails the checksum, and a card read so is still a card."""
         if not leads or len(_WORD.findall(text[leads[-1][1] : start])) > cls._LEAD_GAP_WORDS:
             return []
+        if cls._A_COUNT.match(text, leads[-1][1]):
+            return []  # "Can you read me the sixteen digits?" counts them, it reads none
         for k in range(len(leads), 1, -1):
             groups = leads[-k:]
             if cls._groups_of_four(groups) and 4 * k + len(digits) == 16:

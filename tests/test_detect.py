@@ -498,7 +498,9 @@ POSITIVE = [
     (["Hospital HR.", "1|Char Larcian are representing me at a grievance hearing on Monday."], "trade_union_membership", ["Larcian", "representing", "hearing"]),
     (["Insurance.", "1|My report says I carry two copies of the A414 to my hunter."], "genetic", ["carry", "two", "copies", "A414"]),
     (["Parking permits.", "1|Idol Conversing for Labour Most Evening."], "political_opinion", ["Conversing", "Labour"]),
+    (["Parking permits.", "1|I will canvas in for labor most evenings, do I need a permit?"], "political_opinion", ["canvas", "labor"]),
     (["Staff survey, how would you describe your ethnicity?", "1|White, uh, no, I'm Polish."], "racial_ethnic_origin", ["White,", "Polish."]),
+    (["Probation.", "1|I'm on a tag till next month, so no evening visits."], "criminal_offence", ["on", "tag"]),
 ]
 
 NEGATIVE = [
@@ -1165,6 +1167,8 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm standing for the Green Party in the by-election and I need leaflets.", "by-election"),
         # The caller's question, its full stop lost.
         ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
+        # Set 62: what the condition is met with goes on about it.
+        ("I'm dyslexic and I get extra time for the theory test, can you book that?", "test,"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
@@ -1660,6 +1664,16 @@ def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_t
     assert "fatigue" not in detected_words(staff, detector.detect(staff)).get("card_number", [])
 
 
+@pytest.mark.parametrize("layout", ["stereo", "mono"])
+def test_a_count_of_digits_in_the_question_is_no_group_of_the_card(detector, layout):
+    """"Can you read me the sixteen digits?" counts the digits: "sixteen" is no group before
+    the card number read after it."""
+    answer = "Four nine two nine, three eight one two, six six seven oh, one two three four."
+    transcript = make_transcript(["Can you read me the sixteen digits?", ("1|" if layout == "stereo" else "") + answer])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_number") == answer.split(), found
+
+
 def test_the_agents_question_for_the_next_card_item_is_not_masked_as_the_unheard_number(detector):
     """Set 63, mono: "four oh oh three, six six ..." came out as "Follow me, seek 618 -2559
     -0142.", too few digits; the expiry and the code were found after it. The words up to the
@@ -1889,6 +1903,40 @@ def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(
     caller = segment(1, 1.5, "White, any other white background, I'm Polish.")
     transcript = Transcript([agent, caller], "en", {"name": "test"}, [segment(1, 1.5, "White, any other white background, I'm Polish.")])
     assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
+
+
+def test_a_vocabulary_word_over_a_relative_the_caller_speaks_of_is_no_disclosure(detector):
+    """Set 61: "My husband was banned for drug driving" came out as "Muslim was banned ..." in
+    the decode given the vocabulary, "Muslim" over "husband" and half of "My". A relative
+    spoken of is a sound-alike; "I'm my son" (a copula before it) is what the speaker is."""
+    from pipeline.data import Segment, Word
+
+    def call(first: str, hinted: str, vocabulary_word: int) -> Transcript:
+        """`hinted` is `first` with its words at `vocabulary_word` and the next as one word."""
+
+        def segment(words):
+            return Segment(words[0].start, words[-1].end, 1, "customer", words)
+
+        said = [Word(w, 1.5 + 0.3 * i, 1.8 + 0.3 * i, 0.9, 1) for i, w in enumerate(first.split())]
+        heard = [Word(w, s.start, s.end, 0.9, 1) for w, s in zip(hinted.split(), said)]
+        i = vocabulary_word  # said over the second half of one word and the whole of the next
+        heard = heard[:i] + [Word(hinted.split()[i], said[i].start + 0.15, said[i + 1].end, 0.9, 1)]
+        heard += [Word(w, s.start, s.end, 0.9, 1) for w, s in zip(hinted.split()[i + 1 :], said[i + 2 :])]
+        agent = Segment(0.0, 1.0, 0, "agent", [Word("Insurance.", 0.0, 1.0, 0.9, 0)])
+        return Transcript([agent, segment(said)], "en", {"name": "test"}, [segment(heard)])
+
+    relative = call("My husband was banned for blood boiling last year.", "Muslim was banned for blood boiling last year.", 0)
+    assert "religious_belief" not in detected_words(relative, detector.detect(relative))
+    own = call("I'm my son and I pray five times a day.", "I'm Muslim and I pray five times a day.", 1)
+    assert "religious_belief" in detected_words(own, detector.detect(own))
+    # tiny.en, set 60: that decode heard the relative itself, "My partner's a woman", where the
+    # first pass heard "My partner woman," (its "woman" mostly later): a disclosure.
+    said = [("My", 2.3, 2.5), ("partner", 2.5, 2.8), ("woman,", 2.8, 3.4), ("she", 3.7, 3.8), ("must", 3.8, 4.0), ("meet.", 4.0, 4.4)]
+    heard = [("My", 2.3, 2.5), ("partner's", 2.5, 2.75), ("a", 2.75, 2.85), ("woman,", 2.85, 3.0)] + said[3:]
+    caller = [Segment(2.3, 4.4, 1, "customer", [Word(w, s, e, 0.9, 1, 215.0) for w, s, e in words]) for words in (said, heard)]
+    agent = Segment(0.0, 1.0, 0, "agent", [Word("Mortgages.", 0.0, 1.0, 0.9, 0)])
+    partner = Transcript([agent, caller[0]], "en", {"name": "test"}, [caller[1]])
+    assert "sex_life_sexual_orientation" in detected_words(partner, detector.detect(partner))
 
 
 def test_a_callers_you_is_the_agent_and_an_agents_you_is_the_caller(detector):
