@@ -87,10 +87,12 @@ _ABOUT_THE_DISCLOSURE = (
     r"physio|therapist|counsellor|paramedics?|ambulance|ward|nurses|ceremony|funeral|wedding|service|priest|imam|vicar|"
     r"rabbi|faith|religion|festival|fast|gene|genes"
 )
+# ... in a word or two: "and the next box hasn't come".
 _A_THING_DOES = (
-    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|"
-    r"haven't|keeps|costs|cost|won't|can't|doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|"
-    r"asked|think|thinks|thought|reckon|reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
+    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+)?"
+    r"(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|haven't|keeps|costs|cost|won't|can't|"
+    r"doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|asked|think|thinks|thought|reckon|"
+    r"reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
 )
 _OWN_NEW_CLAUSE = re.compile(
     rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|nobody|no one|"
@@ -99,8 +101,8 @@ _OWN_NEW_CLAUSE = re.compile(
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
-    # still get a visa?", "... two years ago does it still count?"
-    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this)\s+\w+"
+    # still get a visa?", "... two years ago does it still count?", "... is there a discount?"
+    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this|there)\s+\w+"
     # The agent saying what they will do, with no punctuation before it: "... I can only walk a
     # few metres i'll send the form your postcode".
     r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",

@@ -501,6 +501,10 @@ POSITIVE = [
     (["Parking permits.", "1|I will canvas in for labor most evenings, do I need a permit?"], "political_opinion", ["canvas", "labor"]),
     (["Staff survey, how would you describe your ethnicity?", "1|White, uh, no, I'm Polish."], "racial_ethnic_origin", ["White,", "Polish."]),
     (["Probation.", "1|I'm on a tag till next month, so no evening visits."], "criminal_offence", ["on", "tag"]),
+    # Sets 63 and 64: "Your address?" heard as "you're at risk."
+    (["Taxi licensing.", "1|Will that stop my licence?", "Not on its own, you're at risk.", "1|Twil March and close is 15."], "address", ["Twil", "March", "close"]),
+    # Set 64 at 8 kHz: "a scan of my face" heard as "the scan on my face".
+    (["Mobile app support.", "1|The app can store the scan on my face for logging in, and I won't."], "biometric", ["scan", "face"]),
 ]
 
 NEGATIVE = [
@@ -811,6 +815,9 @@ NEGATIVE = [
     (["Pub bookings.", "1|My mate's allergic to early starts, ha."], ["health"]),
     (["Gym.", "1|I'm allergic to Mondays and hard work."], ["health"]),
     (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
+    (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
+    # Set 64: a party's stall as a landmark.
+    (["Garden centre.", "1|Great, I'll drive over from Chapel Lane after the Green Party stall at the market packs up."], ["political_opinion"]),
 ]
 
 
@@ -1169,6 +1176,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I got a suspended sentence for fraud in 2019 can I still get a visa for Canada?", "2019"),
         # Set 62: what the condition is met with goes on about it.
         ("I'm dyslexic and I get extra time for the theory test, can you book that?", "test,"),
+        # Set 64: the caller's question, its "?" and full stop lost; the next thing in two words.
+        ("I had a stroke in March and I can't work out of the moment is there a discount?", "moment"),
+        ("I'm on sertraline for my depression and the next box haven't come.", "depression"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
