@@ -566,7 +566,7 @@ class Detector:
         if {d.category for d in later} == _AFTER_THE_NUMBER:
             for d in later:
                 begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
-                if begins > start and begins < end:
+                if start < begins < end:
                     end, next_item_asked = begins, True
         for seg in transcript.segments:
             if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(seg.text):
@@ -776,8 +776,7 @@ class Detector:
             # ... or on a relative the caller speaks of ("Muslim was banned" over "My husband was
             # banned", "my son"), unless that decode heard the relative too ("My partner's a
             # woman"). Not after "I'm": that is what the speaker is.
-            heard = {_bare(hinted.segments[si].words[wi].text).removesuffix("'s") for si, wi in as_found or d.words}
-            if phrase and not heard & _RELATIVES and _a_relative(transcript, sorted(replaced)):
+            if phrase and _a_relative(transcript, sorted(replaced)) and not self._heard_a_relative(hinted, as_found or d.words):
                 continue
             # What the first pass heard there is one of the term list's exclusions: "the
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
@@ -797,6 +796,11 @@ class Detector:
                 words = tuple(k for k in widened if k in clause or k in keys)
             found.append(Detection(d.category, d.score, f"{d.detector} (hotwords)", words))
         return found
+
+    @staticmethod
+    def _heard_a_relative(hinted: Transcript, words) -> bool:
+        """Does the second decode's finding itself name a relative ("My partner's a woman")?"""
+        return any(_bare(hinted.segments[si].words[wi].text).removesuffix("'s") in _RELATIVES for si, wi in words)
 
     def _excluded_in(self, tt: TranscriptText, keys: set[tuple[int, int]], detector: str) -> bool:
         """Does one of `detector`'s exclusions match the transcript over the words `keys`?"""
@@ -1163,6 +1167,10 @@ _RELATIVES = frozenset({
 })  # fmt: skip
 
 
+def _bare(text: str) -> str:
+    return _TRAILING_PUNCTUATION.sub("", text).lower()
+
+
 def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
     """Are the words at `keys` (in order, one segment's) a relative with the possessive before
     it ("My husband", "my son's"; the possessive may be the word before `keys`), not said
@@ -1178,10 +1186,6 @@ def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
     return not (first and _COPULA.fullmatch(_bare(words[first - 1].text)))
 
 
-def _bare(text: str) -> str:
-    return _TRAILING_PUNCTUATION.sub("", text).lower()
-
-
 def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
     """Is the word at `key` a filler ("Yeah,") or a digit with no digit beside it?"""
     words = transcript.segments[key[0]].words
@@ -1189,7 +1193,7 @@ def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
     if text.lower().strip(".,?!-") in _FILLER_WORDS:
         return True
     beside = [words[i].text for i in (key[1] - 1, key[1] + 1) if 0 <= i < len(words)]
-    if key[1] and _COPULA.fullmatch(_TRAILING_PUNCTUATION.sub("", words[key[1] - 1].text).lower()):
+    if key[1] and _COPULA.fullmatch(_bare(words[key[1] - 1].text)):
         return False
     return bool(DIGITISH.search(text)) and not any(DIGITISH.search(t) for t in beside)
 
