@@ -501,6 +501,8 @@ POSITIVE = [
     (["Parking permits.", "1|I will canvas in for labor most evenings, do I need a permit?"], "political_opinion", ["canvas", "labor"]),
     (["Staff survey, how would you describe your ethnicity?", "1|White, uh, no, I'm Polish."], "racial_ethnic_origin", ["White,", "Polish."]),
     (["Probation.", "1|I'm on a tag till next month, so no evening visits."], "criminal_offence", ["on", "tag"]),
+    # Set 65: an episode of a condition.
+    (["Debt advice line.", "1|I have bipolar, and when I'm manic overspend, can you put a block on my card?"], "health", ["bipolar,", "manic", "overspend,"]),
     # Sets 63 and 64: "Your address?" heard as "you're at risk."
     (["Taxi licensing.", "1|Will that stop my licence?", "Not on its own, you're at risk.", "1|Twil March and close is 15."], "address", ["Twil", "March", "close"]),
     # Set 64 at 8 kHz: "a scan of my face" heard as "the scan on my face".
@@ -816,6 +818,7 @@ NEGATIVE = [
     (["Gym.", "1|I'm allergic to Mondays and hard work."], ["health"]),
     (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
+    (["Restaurant bookings.", "1|It's manic at work, so when I'm free I'll call back."], ["health"]),
     # Set 64: a party's stall as a landmark.
     (["Garden centre.", "1|Great, I'll drive over from Chapel Lane after the Green Party stall at the market packs up."], ["political_opinion"]),
 ]
