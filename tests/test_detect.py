@@ -819,6 +819,9 @@ NEGATIVE = [
     (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
     (["Restaurant bookings.", "1|It's manic at work, so when I'm free I'll call back."], ["health"]),
+    # A faith school's catchment or run is where the caller lives or drives.
+    (["Estate agents.", "1|We're in the Catholic school catchment, so we want to stay close."], ["religious_belief"]),
+    (["Taxi bookings.", "1|I do the Catholic primary school run at eight."], ["religious_belief"]),
     # Set 64: a party's stall as a landmark.
     (["Garden centre.", "1|Great, I'll drive over from Chapel Lane after the Green Party stall at the market packs up."], ["political_opinion"]),
 ]
