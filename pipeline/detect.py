@@ -196,6 +196,18 @@ _FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay"
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
+
+
+def _bare(text: str) -> str:
+    """A word as said: lower case, without the punctuation Whisper put after it."""
+    return _TRAILING_PUNCTUATION.sub("", text).lower()
+
+
+def _kin_word(text: str) -> str:
+    """A word as said, without a possessive "'s" ("husband's")."""
+    return _bare(text).removesuffix("'s")
+
+
 _NO_ONE_IN_PARTICULAR = {
     "anything", "anyone", "anybody", "everything", "everyone", "everybody", "nothing", "nobody", "something",
     "someone", "somebody", "whatever", "whoever",
@@ -558,26 +570,23 @@ class Detector:
         if not any(_CARD_TALK.search(seg.text) for seg in transcript.segments if seg.start < start):
             return []
         stereo = len({seg.channel for seg in transcript.segments}) > 1
-        end = start + seconds
         # The agent asked for the card's next items and they were found: the number ended at
         # the first. With one of them still unheard, what was said after goes on masked.
         later = [d for d in detections if d.category in _AFTER_THE_NUMBER]
-        next_item_asked = False
+        next_items = []
         if {d.category for d in later} == _AFTER_THE_NUMBER:
-            for d in later:
-                begins = min(transcript.segments[si].words[wi].start for si, wi in d.words)
-                if start < begins < end:
-                    end, next_item_asked = begins, True
+            begins = (min(transcript.segments[si].words[wi].start for si, wi in d.words) for d in later)
+            next_items = [b for b in begins if start < b < start + seconds]
+        end = min(next_items, default=start + seconds)
         for seg in transcript.segments:
             if seg.start > start and (not stereo or seg.channel != caller) and _PAYMENT_DONE.search(seg.text):
-                if seg.start < end:
-                    end, next_item_asked = seg.start, False
+                end = min(end, seg.start)
                 break
         covered = {k for d in detections for k in d.words}
         # In mono the one channel is the caller's: all words, but the question for the item
         # found next ("And it runs out when?") is the agent's.
         said = _words_on(transcript, caller, start, end)
-        if not stereo and next_item_asked:
+        if not stereo and end in next_items:
             said = said[: len(said) - len(_question_at_the_end(transcript, said))]
         words = tuple(sorted(k for k in said if k not in covered))
         return [Detection("card_number", 0.5, "CardNotHeard", words)] if words else []
@@ -753,11 +762,12 @@ class Detector:
             if d.detector in self.settings.hotword_skip_recognizers:
                 continue
             phrase = d.category in self.settings.phrase_categories
+            heard = as_found or d.words  # the words that decode found, before any widening
             # Only a vocabulary word can be made up in noise; digits among digits are the point.
-            if phrase and self._heard_into_noise(hinted, as_found or d.words):
+            if phrase and self._heard_into_noise(hinted, heard):
                 continue
             channel = hinted.segments[d.words[0][0]].channel
-            keys = self._said_at(transcript, hinted, as_found or d.words, channel)
+            keys = self._said_at(transcript, hinted, heard, channel)
             if not keys:
                 continue
             # Said over what the first pass found to be spelled out: the vocabulary put a word
@@ -770,13 +780,13 @@ class Detector:
             # six"): a sound-alike. Only the words it stands in for count, not a neighbour it
             # overlaps at the edge. A digit among digits is still a loop that can hide a
             # disclosure, and so is one said as what the speaker is ("we're six").
-            replaced = self._replaced(transcript, hinted, as_found or d.words, keys)
+            replaced = self._replaced(transcript, hinted, heard, keys)
             if phrase and all(_filler_or_lone_digit(transcript, k) for k in replaced):
                 continue
             # ... or on a relative the caller speaks of ("Muslim was banned" over "My husband was
             # banned", "my son"), unless that decode heard the relative too ("My partner's a
             # woman"). Not after "I'm": that is what the speaker is.
-            if phrase and _a_relative(transcript, sorted(replaced)) and not self._heard_a_relative(hinted, as_found or d.words):
+            if phrase and _a_relative(transcript, sorted(replaced)) and not self._heard_a_relative(hinted, heard):
                 continue
             # What the first pass heard there is one of the term list's exclusions: "the
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
@@ -800,7 +810,7 @@ class Detector:
     @staticmethod
     def _heard_a_relative(hinted: Transcript, words) -> bool:
         """Does the second decode's finding itself name a relative ("My partner's a woman")?"""
-        return any(_bare(hinted.segments[si].words[wi].text).removesuffix("'s") in _RELATIVES for si, wi in words)
+        return any(_kin_word(hinted.segments[si].words[wi].text) in _RELATIVES for si, wi in words)
 
     def _excluded_in(self, tt: TranscriptText, keys: set[tuple[int, int]], detector: str) -> bool:
         """Does one of `detector`'s exclusions match the transcript over the words `keys`?"""
@@ -828,7 +838,7 @@ class Detector:
         # stands even when the digits the caller read next follow it ("..., gene 2. 0 -2 -0").
         if last - first < _INSERTED_WORDS and sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
             return True
-        near = [_TRAILING_PUNCTUATION.sub("", w).lower() for w in text[max(0, first - 3) : last + 6]]
+        near = [_bare(w) for w in text[max(0, first - 3) : last + 6]]
         return any(a == b for a, b in zip(near, near[1:]))
 
     @staticmethod
@@ -887,7 +897,7 @@ class Detector:
                 continue
             if category in self.settings.phrase_categories and agent_opens and _names_the_service(tt.text, r.start):
                 continue  # "Payroll queries." heard as "Payroll queer is,"
-            if detector == "SpacyRecognizer" and _TRAILING_PUNCTUATION.sub("", tt.text[r.start : r.end]).lower() in _NO_ONE_IN_PARTICULAR:
+            if detector == "SpacyRecognizer" and _bare(tt.text[r.start : r.end]) in _NO_ONE_IN_PARTICULAR:
                 continue  # "Anything else?" opening a sentence, taken by spaCy for a name
             if detector == "SpacyRecognizer" and "\n" in tt.text[r.start : r.end]:
                 span = (r.start, tt.text.index("\n", r.start))  # a name does not cross turns
@@ -1145,7 +1155,7 @@ def _question_at_the_end(transcript: Transcript, keys: list[tuple[int, int]]) ->
     if not keys or not transcript.segments[keys[-1][0]].words[keys[-1][1]].text.endswith("?"):
         return []
     first = len(keys) - 1
-    while first and not transcript.segments[keys[first - 1][0]].words[keys[first - 1][1]].text.endswith(_SENTENCE_END):
+    while first and not _ends_sentence(transcript, keys[first - 1]):
         first -= 1
     question = keys[first:]
     return [] if _digits_in(transcript, question) else question
@@ -1167,10 +1177,6 @@ _RELATIVES = frozenset({
 })  # fmt: skip
 
 
-def _bare(text: str) -> str:
-    return _TRAILING_PUNCTUATION.sub("", text).lower()
-
-
 def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
     """Are the words at `keys` (in order, one segment's) a relative with the possessive before
     it ("My husband", "my son's"; the possessive may be the word before `keys`), not said
@@ -1180,7 +1186,7 @@ def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
         return False
     words = transcript.segments[si].words
     first = wi - 1 if wi and _bare(words[wi - 1].text) in _POSSESSIVES else wi
-    said = [_bare(w.text).removesuffix("'s") for w in words[first : keys[-1][1] + 1]]
+    said = [_kin_word(w.text) for w in words[first : keys[-1][1] + 1]]
     if len(said) < 2 or said[0] not in _POSSESSIVES or not set(said[1:]) <= _RELATIVES:
         return False
     return not (first and _COPULA.fullmatch(_bare(words[first - 1].text)))
