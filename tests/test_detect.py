@@ -507,6 +507,20 @@ POSITIVE = [
     (["Taxi licensing.", "1|Will that stop my licence?", "Not on its own, you're at risk.", "1|Twil March and close is 15."], "address", ["Twil", "March", "close"]),
     # Set 64 at 8 kHz: "a scan of my face" heard as "the scan on my face".
     (["Mobile app support.", "1|The app can store the scan on my face for logging in, and I won't."], "biometric", ["scan", "face"]),
+    # Set 66: most of a sense lost; the caller's rep coming to a disciplinary or grievance.
+    (["Benefits.", "1|I've lost most of the hearing in my left ear since the infection."], "health", ["lost", "most", "hearing", "ear"]),
+    (["HR.", "1|My rep will come to the disciplinary with me on Friday."], "trade_union_membership", ["rep", "disciplinary"]),
+    (["HR.", "1|For the grievance meeting, my rep can't do Monday."], "trade_union_membership", ["grievance", "rep"]),
+    # Text probes: an organ giving out, a lump and its result, "the op", Down's by its short name.
+    (["Energy.", "1|Her kidneys are failing, so the dialysis machine must stay on."], "health", ["kidneys", "failing,"]),
+    (["GP.", "1|I had a lump removed and it's benign."], "health", ["lump", "removed", "benign."]),
+    (["Gym.", "1|My knee's still sore after the op."], "health", ["after", "op."]),
+    (["Council.", "1|Our son has Down's, so he needs someone with him."], "health", ["Down's,"]),
+    # ... a term served for a crime by its slang; GBH by its initials.
+    (["Employment agency.", "1|I did three years for dealing, I'm clean now."], "criminal_offence", ["years", "dealing,"]),
+    (["Employment agency.", "1|He's got a record for ABH from his twenties."], "criminal_offence", ["record", "ABH"]),
+    # ... a strike of the caller's own or their family's.
+    (["Nursery.", "1|My wife's on strike on Tuesday, so she'll collect him."], "trade_union_membership", ["on", "strike"]),
 ]
 
 NEGATIVE = [
@@ -824,6 +838,18 @@ NEGATIVE = [
     (["Taxi bookings.", "1|I do the Catholic primary school run at eight."], ["religious_belief"]),
     # Set 64: a party's stall as a landmark.
     (["Garden centre.", "1|Great, I'll drive over from Chapel Lane after the Green Party stall at the market packs up."], ["political_opinion"]),
+    # Set 66: a temple's or a church's restaurant as the destination; a sales rep; a hearing lost.
+    (["Taxi bookings.", "1|Then on to the Hindu temple restaurant on Mill Street."], ["religious_belief"]),
+    (["Taxi.", "1|Drop me at the Catholic church cafe, please."], ["religious_belief"]),
+    (["Sales.", "1|My sales rep missed the capability review."], ["trade_union_membership"]),
+    (["Tribunal.", "1|We lost most of the hearing bundle, can you resend it?"], ["health"]),
+    (["Bank.", "1|Can I take it as a lump sum?"], ["health"]),
+    (["IT support.", "1|After the op team rebooted it, it worked."], ["health"]),
+    (["Parking.", "1|I live on Downs Road, opposite the school."], ["health"]),
+    (["Office.", "1|Thanks for dealing with it, I did six months for the council in that team."], ["criminal_offence"]),
+    (["Office.", "1|The printer's on strike two this week, ha."], ["trade_union_membership"]),
+    (["Council.", "1|The bin men are on strike again, when will you collect?"], ["trade_union_membership"]),
+    (["Hotel.", "1|Could we have a room with a view of the Catholic cathedral?"], ["religious_belief"]),
 ]
 
 
