@@ -850,6 +850,10 @@ NEGATIVE = [
     (["Office.", "1|The printer's on strike two this week, ha."], ["trade_union_membership"]),
     (["Council.", "1|The bin men are on strike again, when will you collect?"], ["trade_union_membership"]),
     (["Hotel.", "1|Could we have a room with a view of the Catholic cathedral?"], ["religious_belief"]),
+    # Set 55 at 16 kHz and set 62 at 8 kHz: a sign and a house name as landmarks, however the
+    # recogniser ran their words together.
+    (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Oatsign."], ["religious_belief"]),
+    (["Removals.", "1|We're moving to the Old Vicarage near Abbey Road."], ["religious_belief"]),
 ]
 
 
