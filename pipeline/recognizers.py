@@ -94,10 +94,13 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _window_starts(text: str, words: list[re.Match], size: int) -> list[int]:
+def _window_starts(text: str, words: list[re.Match], size: int, within_clause: bool = False) -> list[int]:
     """Indices where a run of `size` words starts that stays within one sentence and one turn
-    ("... to speed.\nFine" is no "speeding fine")."""
-    ends = [bool(_SENTENCE_END.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
+    ("... to speed.\nFine" is no "speeding fine"); `within_clause`: not across a comma either."""
+    ends = [
+        bool(_SENTENCE_END.search(text, a.end(), b.start()) or (within_clause and _PAUSE.search(text, a.end(), b.start())))
+        for a, b in zip(words, words[1:])
+    ]
     return [i for i in range(len(words) - size + 1) if not any(ends[i : i + size - 1])]
 
 
@@ -294,13 +297,14 @@ class TermListRecognizer(PatternRecognizer):
         lowered = [w.group().lower() for w in words]
         results: list[RecognizerResult] = []
         for n, index in self.fuzzy_term_index.items():
-            starts = _window_starts(text, words, n)
+            # A term is said in one breath: "it, not" is no "fit note".
+            starts = _window_starts(text, words, n, within_clause=n > 1)
             candidates = [" ".join(lowered[i : i + n]) for i in starts]
             spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
                 self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
                 # ... nor a word and a function word ("station is" is no "statins").
-                pairs = [i for i in _window_starts(text, words, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
+                pairs = [i for i in _window_starts(text, words, 2, within_clause=True) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
                 split = ["".join(lowered[i : i + 2]) for i in pairs]
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)

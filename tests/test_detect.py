@@ -854,6 +854,9 @@ NEGATIVE = [
     # recogniser ran their words together.
     (["Garden centre.", "1|Deliver to Chapel Street, the Quaker Oatsign."], ["religious_belief"]),
     (["Removals.", "1|We're moving to the Old Vicarage near Abbey Road."], ["religious_belief"]),
+    # Set 66, tiny.en at 8 kHz: two words either side of a comma are no term's near-miss ("it,
+    # not" is no "fit note").
+    (["Recruitment agency.", "1|Do I need to mention it, not usually?"], ["health"]),
 ]
 
 
