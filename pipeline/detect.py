@@ -1179,14 +1179,18 @@ _RELATIVES = frozenset({
 
 def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
     """Are the words at `keys` (in order, one segment's) a relative with the possessive before
-    it ("My husband", "my son's"; the possessive may be the word before `keys`), not said
-    after a copula ("I'm my son" is no relative)?"""
+    it ("My husband", "my son's"; the possessive may be the word before `keys`, and the
+    relative the word after a possessive that ends them: "Muslim" timed over "My" of "My
+    husband"), not said after a copula ("I'm my son" is no relative)?"""
     si, wi = keys[0]
     if any(s != si for s, _ in keys):
         return False
     words = transcript.segments[si].words
     first = wi - 1 if wi and _bare(words[wi - 1].text) in _POSSESSIVES else wi
-    said = [_kin_word(w.text) for w in words[first : keys[-1][1] + 1]]
+    last = keys[-1][1]
+    if _bare(words[last].text) in _POSSESSIVES and last + 1 < len(words):
+        last += 1
+    said = [_kin_word(w.text) for w in words[first : last + 1]]
     if len(said) < 2 or said[0] not in _POSSESSIVES or not set(said[1:]) <= _RELATIVES:
         return False
     return not (first and _COPULA.fullmatch(_bare(words[first - 1].text)))

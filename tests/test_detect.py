@@ -521,6 +521,8 @@ POSITIVE = [
     (["Employment agency.", "1|He's got a record for ABH from his twenties."], "criminal_offence", ["record", "ABH"]),
     # ... a strike of the caller's own or their family's.
     (["Nursery.", "1|My wife's on strike on Tuesday, so she'll collect him."], "trade_union_membership", ["on", "strike"]),
+    # Set 61: a relative as the one arrested or banned ("My husband was banned for drug driving").
+    (["Car insurance.", "1|My husband was banned last year, does that change the quote?"], "criminal_offence", ["husband", "banned"]),
 ]
 
 NEGATIVE = [
@@ -1976,6 +1978,13 @@ def test_a_vocabulary_word_over_a_relative_the_caller_speaks_of_is_no_disclosure
 
     relative = call("My husband was banned for blood boiling last year.", "Muslim was banned for blood boiling last year.", 0)
     assert "religious_belief" not in detected_words(relative, detector.detect(relative))
+    # tiny.en, set 61: "Muslim" timed over "My" alone, the relative said next.
+    said = [Word(w, 1.5 + 0.3 * i, 1.8 + 0.3 * i, 0.9, 1) for i, w in enumerate("My husband was banned for drug driving.".split())]
+    heard = [Word(w, s.start, s.end, 0.9, 1) for w, s in zip("Muslim, and was banned for drug driving.".split(), said)]
+    agent = Segment(0.0, 1.0, 0, "agent", [Word("Insurance.", 0.0, 1.0, 0.9, 0)])
+    over_my = Transcript([agent, Segment(1.5, said[-1].end, 1, "customer", said)], "en", {"name": "test"}, [Segment(1.5, heard[-1].end, 1, "customer", heard)])
+    found = detected_words(over_my, detector.detect(over_my))
+    assert "religious_belief" not in found and "criminal_offence" in found, found
     own = call("I'm my son and I pray five times a day.", "I'm Muslim and I pray five times a day.", 1)
     assert "religious_belief" in detected_words(own, detector.detect(own))
     # tiny.en, set 60: that decode heard the relative itself, "My partner's a woman", where the
