@@ -840,6 +840,8 @@ NEGATIVE = [
     (["Taxi bookings.", "1|I do the Catholic primary school run at eight."], ["religious_belief"]),
     # Set 64: a party's stall as a landmark.
     (["Garden centre.", "1|Great, I'll drive over from Chapel Lane after the Green Party stall at the market packs up."], ["political_opinion"]),
+    # ... and as tiny.en heard it, "the Green Party store".
+    (["Garden centre.", "1|I'll drive over after the Green Party store at the market packs up."], ["political_opinion"]),
     # Set 66: a temple's or a church's restaurant as the destination; a sales rep; a hearing lost.
     (["Taxi bookings.", "1|Then on to the Hindu temple restaurant on Mill Street."], ["religious_belief"]),
     (["Taxi.", "1|Drop me at the Catholic church cafe, please."], ["religious_belief"]),
