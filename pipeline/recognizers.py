@@ -109,11 +109,10 @@ def _sound_windows(text: str, size: int, within_clause: bool = False) -> tuple[t
     on a function word; `within_clause`: not across a comma either."""
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower() for w in words]
-    pauses = [within_clause and bool(_PAUSE.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
     return tuple(
         (" ".join(lowered[i : i + size]), sound_key(" ".join(lowered[i : i + size])), words[i].start(), words[i + size - 1].end())
-        for i in _window_starts(text, words, size)
-        if lowered[i] not in _LEADING_FUNCTION_WORDS and not any(pauses[i : i + size - 1])
+        for i in _window_starts(text, words, size, within_clause)
+        if lowered[i] not in _LEADING_FUNCTION_WORDS
     )
 
 
