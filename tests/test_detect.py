@@ -861,6 +861,10 @@ NEGATIVE = [
     # Set 66, tiny.en at 8 kHz: two words either side of a comma are no term's near-miss ("it,
     # not" is no "fit note").
     (["Recruitment agency.", "1|Do I need to mention it, not usually?"], ["health"]),
+    # Text probes: a city's quarter, a school project, a shock at a bill.
+    (["Travel.", "1|We're going to the Jewish quarter in Krakow on holiday."], ["religious_belief"]),
+    (["School.", "1|Her class is doing a project on the Hindu festival of lights."], ["religious_belief"]),
+    (["Energy.", "1|I nearly had a heart attack when I saw the bill, ha."], ["health"]),
 ]
 
 
