@@ -521,6 +521,13 @@ POSITIVE = [
     (["Employment agency.", "1|He's got a record for ABH from his twenties."], "criminal_offence", ["record", "ABH"]),
     # ... a strike of the caller's own or their family's.
     (["Nursery.", "1|My wife's on strike on Tuesday, so she'll collect him."], "trade_union_membership", ["on", "strike"]),
+    # Text probes: bedbound, non-verbal, claustrophobic; standing for election; the union
+    # representing the caller.
+    (["Energy.", "1|Mum's bedridden now, so the heating must stay on."], "health", ["bedridden"]),
+    (["School.", "1|My son is nonverbal, he uses a tablet to talk."], "health", ["nonverbal,"]),
+    (["Airline.", "1|I get claustrophobic, can I sit by the door?"], "health", ["claustrophobic,"]),
+    (["Hall bookings.", "1|I'm standing as an independent candidate, can I book the hall?"], "political_opinion", ["standing", "independent", "candidate,"]),
+    (["Employer.", "1|The union's supporting me at the tribunal next week."], "trade_union_membership", ["union's", "supporting", "me"]),
     # Set 61: a relative as the one arrested or banned ("My husband was banned for drug driving").
     (["Car insurance.", "1|My husband was banned last year, does that change the quote?"], "criminal_offence", ["husband", "banned"]),
 ]
@@ -865,6 +872,8 @@ NEGATIVE = [
     (["Travel.", "1|We're going to the Jewish quarter in Krakow on holiday."], ["religious_belief"]),
     (["School.", "1|Her class is doing a project on the Hindu festival of lights."], ["religious_belief"]),
     (["Energy.", "1|I nearly had a heart attack when I saw the bill, ha."], ["health"]),
+    (["Rail.", "1|I'm standing for the whole journey, the train's full."], ["political_opinion"]),
+    (["Office.", "1|The European Union's supporting us with a grant."], ["trade_union_membership"]),
 ]
 
 
