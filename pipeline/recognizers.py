@@ -94,14 +94,16 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _window_starts(text: str, words: list[re.Match], size: int, within_clause: bool = False) -> list[int]:
-    """Indices where a run of `size` words starts that stays within one sentence and one turn
-    ("... to speed.\nFine" is no "speeding fine"); `within_clause`: not across a comma either."""
-    ends = [
-        bool(_SENTENCE_END.search(text, a.end(), b.start()) or (within_clause and _PAUSE.search(text, a.end(), b.start())))
-        for a, b in zip(words, words[1:])
-    ]
-    return [i for i in range(len(words) - size + 1) if not any(ends[i : i + size - 1])]
+def _breaks(text: str, words: list[re.Match], within_clause: bool = False) -> list[bool]:
+    """For each word: does a sentence or a turn end after it ("... to speed.\nFine" is no
+    "speeding fine"), or with `within_clause` a clause too (a comma)? The last word's is True."""
+    stop = _CLAUSE_STOP if within_clause else _SENTENCE_END
+    return [bool(stop.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])] + [True] * bool(words)
+
+
+def _window_starts(breaks: list[bool], size: int) -> list[int]:
+    """Indices where a run of `size` words starts with no break inside it (`breaks` from _breaks)."""
+    return [i for i in range(len(breaks) - size + 1) if not any(breaks[i : i + size - 1])]
 
 
 def _sound_windows(text: str, size: int, within_clause: bool = False) -> tuple[tuple[str, str, int, int], ...]:
@@ -111,12 +113,12 @@ def _sound_windows(text: str, size: int, within_clause: bool = False) -> tuple[t
     lowered = [w.group().lower() for w in words]
     return tuple(
         (" ".join(lowered[i : i + size]), sound_key(" ".join(lowered[i : i + size])), words[i].start(), words[i + size - 1].end())
-        for i in _window_starts(text, words, size, within_clause)
+        for i in _window_starts(_breaks(text, words, within_clause), size)
         if lowered[i] not in _LEADING_FUNCTION_WORDS
     )
 
 
-_PAUSE = re.compile(r"[,;:]")
+_CLAUSE_STOP = re.compile(r"[.?!\n,;:]")  # a sentence's end (_SENTENCE_END) or a pause
 
 
 # ASR does not turn the first syllable of a term into one of these: a window opening on one
@@ -295,15 +297,16 @@ class TermListRecognizer(PatternRecognizer):
         words = list(_WORD.finditer(text))
         lowered = [w.group().lower() for w in words]
         results: list[RecognizerResult] = []
+        # A term is said in one breath: "it, not" is no "fit note".
+        breaks = _breaks(text, words, within_clause=True)
         for n, index in self.fuzzy_term_index.items():
-            # A term is said in one breath: "it, not" is no "fit note".
-            starts = _window_starts(text, words, n, within_clause=n > 1)
+            starts = _window_starts(breaks, n)
             candidates = [" ".join(lowered[i : i + n]) for i in starts]
             spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
                 self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
                 # ... nor a word and a function word ("station is" is no "statins").
-                pairs = [i for i in _window_starts(text, words, 2, within_clause=True) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
+                pairs = [i for i in _window_starts(breaks, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
                 split = ["".join(lowered[i : i + 2]) for i in pairs]
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
