@@ -87,9 +87,10 @@ _ABOUT_THE_DISCLOSURE = (
     r"physio|therapist|counsellor|paramedics?|ambulance|ward|nurses|ceremony|funeral|wedding|service|priest|imam|vicar|"
     r"rabbi|faith|religion|festival|fast|gene|genes"
 )
-# ... in a word or two: "and the next box hasn't come".
+# ... in up to three words: "and the next box hasn't come", "and the new time title is" (a
+# timetable as the recogniser split it).
 _A_THING_DOES = (
-    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+)?"
+    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+){{0,2}}"
     r"(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|haven't|keeps|costs|cost|won't|can't|"
     r"doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|asked|think|thinks|thought|reckon|"
     r"reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
@@ -223,6 +224,8 @@ _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du",
 _NOT_A_NAME = re.compile(
     r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$"
 )
+# Names that are things: the flag ("Union Jack bunting"), whichever of its words spaCy tags.
+_NAMED_THING = re.compile(r"\bunion\s+jacks?\b", re.IGNORECASE)
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -621,16 +624,16 @@ class Detector:
     _CODE_WORDS = 8
 
     def _code_after_the_expiry(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
-        """Stereo: a card's number and expiry were found and no security code. The agent's
-        question for it was lost ("And before we get to know the number?" for "And the four
-        digit number on the front?"), not the code: the caller's words after the expiry, up to
-        the last one with a digit in it, are the code, unless the agent confirmed the payment
-        first, unheard_card_seconds passed, or they run past _CODE_WORDS words."""
+        """A card's number and expiry were found and no security code. The agent's question for
+        it was lost ("And before we get to know the number?" for "And the four digit number on
+        the front?"), not the code. Stereo: the caller's words after the expiry, up to the last
+        one with a digit in it, are the code. Mono: the first sentence after the expiry with a
+        digit in it that is not the question is ("I know three." for "Nine oh three."), after
+        nothing but questions and acknowledgements. Neither if the agent confirmed the payment
+        first, unheard_card_seconds passed, or the code runs past _CODE_WORDS words."""
         seconds = self.settings.unheard_card_seconds
         categories = {d.category for d in detections}
         if not seconds or "card_security_code" in categories or "card_number" not in categories:
-            return []
-        if len({seg.channel for seg in transcript.segments}) < 2:
             return []
         expiries = [d for d in detections if d.category == "card_expiry"]
         if not expiries:
@@ -641,10 +644,35 @@ class Detector:
         until = min([after + seconds] + [seg.start for seg in transcript.segments if seg.start > after and _PAYMENT_DONE.search(seg.text)])
         covered = {k for d in detections for k in d.words}
         following = [k for k in _words_on(transcript, channel, after, until) if k not in covered]
+        if len({seg.channel for seg in transcript.segments}) < 2:
+            following = self._code_sentence(transcript, following)
         with_digit = [i for i, (si, wi) in enumerate(following) if DIGITISH.search(transcript.segments[si].words[wi].text)]
         if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
             return []
         return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(following[: with_digit[-1] + 1]))]
+
+    # What asks for the code, however garbled the rest ("And look at you already number.").
+    _ASKS_FOR_CODE = re.compile(r"\b(numbers?|digits?|codes?|back|front|security|cvv|cvc|csc)\b", re.IGNORECASE)
+    # An acknowledgement between the expiry and the question: "Okay.", "Lovely, thanks."
+    _ACK_WORDS = 2
+
+    def _code_sentence(self, transcript: Transcript, keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Mono: of the words at `keys`, those of the first sentence with a digit in it that
+        does not ask for the code, when only questions and acknowledgements come before it."""
+        sentence: list[tuple[int, int]] = []
+        for i, key in enumerate(keys):
+            sentence.append(key)
+            text = transcript.segments[key[0]].words[key[1]].text.strip()
+            if i + 1 < len(keys) and not text.endswith(_SENTENCE_END) and keys[i + 1][0] == key[0]:
+                continue
+            said = " ".join(transcript.segments[si].words[wi].text.strip() for si, wi in sentence)
+            if not self._ASKS_FOR_CODE.search(said):
+                if DIGITISH.search(said):
+                    return sentence
+                if len(sentence) > self._ACK_WORDS:
+                    return []
+            sentence = []
+        return []
 
     # Words before a card number that a digit was heard as ("I'm free, I'm I'm" for "five three
     # five five"), and how many of them, at most, are taken.
@@ -943,9 +971,12 @@ class Detector:
         capitalised: the lower-case words either side are the sentence's ("Passport number",
         "Frozen for"), not the name's; what is left is no name if it has digits ("M4419"),
         names a card or a way to pay ("MasterCAD", "Card."), or is one English word that opened
-        a sentence and that spaCy ran on into lower-case words ("Frozen for")."""
+        a sentence and that spaCy ran on into lower-case words ("Frozen for"), and none within a
+        thing's name ("Union Jack")."""
         from .recognizers import english_words, is_english  # recognizers imports this module
 
+        if any(m.start() < end and start < m.end() for m in _NAMED_THING.finditer(text, max(0, start - 6), end + 6)):
+            return None
         words = list(_WORD_RE.finditer(text, start, end))
         while words and not words[0].group()[0].isupper():
             words.pop(0)

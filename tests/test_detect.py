@@ -717,6 +717,8 @@ NEGATIVE = [
     (["I'll just ask your sexual orientation, I mean facial orientation."], ["biometric"]),
     (["Is there anything I need to know about the delivery?", "1|Leave it by the back door."], ["health"]),
     (["And I gave birth in May.", "1|Congratulations, twelve weeks is a lovely age."], ["date_of_birth"]),
+    # Set 67, mono: the caller's question on a birth certificate, the agent's answer after it.
+    (["Register office.", "Can I go on the birth certificate?", "Yes, both of you can."], ["date_of_birth"]),
     (["We need a room for the European Union meeting."], ["trade_union_membership"]),
     (["That's 2 free months and free delivery on orders over 40 pounds."], ["card_number", "bank_account", "phone_number"]),
     (["Do you take Visa?", "1|Yes, and American Express too."], ["card_number"]),
@@ -1235,6 +1237,8 @@ def test_placeholders_are_not_read_as_words(detector):
         # Set 64: the caller's question, its "?" and full stop lost; the next thing in two words.
         ("I had a stroke in March and I can't work out of the moment is there a discount?", "moment"),
         ("I'm on sertraline for my depression and the next box haven't come.", "depression"),
+        # Set 67: the next thing in three words, as tiny.en split "timetable".
+        ("My son's got ADHD and the new time title is really hard for him.", "ADHD"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
@@ -1593,7 +1597,7 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
     """Cached evaluation: spaCy's PERSON over call transcripts took in a card's brand as heard
     ("MasterCAD"), a way to pay ("Card, 5156, ..."), staff numbers ("SD418") and an opening word
     run on into the sentence ("Passport number"). A name keeps its capitalised words and particles; a name that is an
-    English word, said on its own, stays a name ("Peter, no act.")."""
+    English word, said on its own, stays a name ("Peter, no act."); the Union Jack is no one's."""
     for lines, names, not_names in [
         (["Thanks for calling, you're speaking with Olivia, can I take your name?", "1|Yeah, it's Daniel Hughes."],
          {"Olivia,", "Daniel", "Hughes."}, set()),
@@ -1604,6 +1608,9 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         (["Florist, how would you like to pay?", "1|Card, 5156, 0881."], set(), {"Card,"}),
         # Set 57: the agent's "Lovely, that's booked." heard as "Lovely, Max Booked."
         (["And the three digits on the back.", "1|9 -1.", "Lovely, Max Booked."], set(), {"Max", "Booked."}),
+        # Set 67: the flag is no one ("Union Jack" or "Jack" alone, as spaCy tags it).
+        (["Party supplies.", "1|I'm ordering Union Jack bunting for Trinity College."], set(), {"Union", "Jack"}),
+        (["Party supplies.", "1|Some Union Jack flags, and my name's Jack Reilly."], {"Jack", "Reilly."}, set()),
     ]:
         transcript = make_transcript(lines)
         found = set(detected_words(transcript, detector.detect(transcript)).get("person_name", []))
@@ -1688,6 +1695,28 @@ def test_the_callers_digits_after_the_expiry_are_the_code_when_its_question_was_
     found = detected_words(transcript, detector.detect(transcript))
     assert found.get("card_security_code") == ["-2", "-M", "-1."], found
     paid = make_transcript(lines[:4] + ["Lovely, that's gone through.", "1|And 2 more tickets for Sunday?"])
+    found = detected_words(paid, detector.detect(paid))
+    assert "card_security_code" not in found, found
+
+
+def test_in_mono_the_first_sentence_with_a_digit_after_the_expiry_is_the_code_when_its_question_was_lost(detector):
+    """Set 67 at 8 kHz, mono, as tiny.en heard it: "And the security number?" came out as "And
+    look at you already number." and "Nine oh three." as "I know three.". With a card's number
+    and expiry found and no code, the first sentence after the expiry with a digit in it is the
+    code when only the question (however garbled) or an acknowledgement came before it; not
+    when other talk came first, nor after the agent confirmed the payment."""
+    lines = ["Council tax. What's the number on the card?", "5356 2205 8825 6779.", "When does it expire?", "April 27.",
+             "And look at you already number.", "I know three.", "That's gone through."]  # fmt: skip
+    mono = make_transcript(lines)
+    found = detected_words(mono, detector.detect(mono))
+    assert found.get("card_security_code") == ["I", "know", "three."], found
+    acknowledged = make_transcript(lines[:4] + ["Okay.", "And look at you already number.", "I know three."])
+    found = detected_words(acknowledged, detector.detect(acknowledged))
+    assert found.get("card_security_code") == ["I", "know", "three."], found
+    other_talk = make_transcript(lines[:4] + ["Can I book the garden waste collection as well?", "Yes, for three bins."])
+    found = detected_words(other_talk, detector.detect(other_talk))
+    assert "card_security_code" not in found, found
+    paid = make_transcript(lines[:4] + ["Lovely, that's gone through.", "And three more tickets for Sunday."])
     found = detected_words(paid, detector.detect(paid))
     assert "card_security_code" not in found, found
 
