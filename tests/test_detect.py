@@ -530,6 +530,11 @@ POSITIVE = [
     (["Employer.", "1|The union's supporting me at the tribunal next week."], "trade_union_membership", ["union's", "supporting", "me"]),
     # Set 61: a relative as the one arrested or banned ("My husband was banned for drug driving").
     (["Car insurance.", "1|My husband was banned last year, does that change the quote?"], "criminal_offence", ["husband", "banned"]),
+    # Text probes: a symptom (chest pains, breathlessness); a nationality said of oneself in a
+    # report of abuse ("We're Polish and the neighbours keep shouting at us").
+    (["GP surgery.", "1|I've been getting chest pains when I climb the stairs."], "health", ["chest", "pains"]),
+    (["Housing.", "1|I get short of breath on the stairs, can we move down a floor?"], "health", ["short", "of", "breath"]),
+    (["Housing.", "1|We're Polish and the neighbours keep shouting at us."], "racial_ethnic_origin", ["Polish"]),
 ]
 
 NEGATIVE = [
@@ -842,6 +847,7 @@ NEGATIVE = [
     (["Pub bookings.", "1|My mate's allergic to early starts, ha."], ["health"]),
     (["Gym.", "1|I'm allergic to Mondays and hard work."], ["health"]),
     (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
+    (["Deli.", "1|I'm Turkish delight mad, put two boxes by."], ["racial_ethnic_origin"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
     (["Restaurant bookings.", "1|It's manic at work, so when I'm free I'll call back."], ["health"]),
     # A faith school's catchment or run is where the caller lives or drives.
