@@ -535,6 +535,12 @@ POSITIVE = [
     (["GP surgery.", "1|I've been getting chest pains when I climb the stairs."], "health", ["chest", "pains"]),
     (["Housing.", "1|I get short of breath on the stairs, can we move down a floor?"], "health", ["short", "of", "breath"]),
     (["Housing.", "1|We're Polish and the neighbours keep shouting at us."], "racial_ethnic_origin", ["Polish"]),
+    # ... off work with stress, a heart murmur, a miscarriage said as a verb; a political
+    # movement the caller marches with.
+    (["Work.", "1|I've been off with stress for a month."], "health", ["off", "with", "stress"]),
+    (["Insurance.", "1|I've got a heart murmur, is that a pre-existing condition?"], "health", ["heart", "murmur,"]),
+    (["Employer.", "1|I miscarried last week and I need some time off."], "health", ["miscarried"]),
+    (["Charity.", "1|I marched with Extinction Rebellion last week."], "political_opinion", ["marched", "Extinction", "Rebellion"]),
 ]
 
 NEGATIVE = [
@@ -848,6 +854,9 @@ NEGATIVE = [
     (["Gym.", "1|I'm allergic to Mondays and hard work."], ["health"]),
     (["Car wash.", "1|We're coming from the Polish shop on the corner."], ["racial_ethnic_origin"]),
     (["Deli.", "1|I'm Turkish delight mad, put two boxes by."], ["racial_ethnic_origin"]),
+    (["Commuter line.", "1|Extinction Rebellion blocked the bridge so I was late for my shift."], ["political_opinion", "health"]),
+    (["Gym.", "1|I'm off with the kids this week so cancel my class."], ["health"]),
+    (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
     (["Restaurant bookings.", "1|It's manic at work, so when I'm free I'll call back."], ["health"]),
     # A faith school's catchment or run is where the caller lives or drives.
