@@ -35,6 +35,9 @@ POSITIVE = [
     (["My card is 4658 2210 9937 1524 thanks"], "card_number", ["4658", "2210", "9937", "1524"]),
     (["Sort code 40-12-06 please"], "sort_code", ["40-12-06"]),
     (["And your account number?", "1|7122 4998."], "bank_account", ["7122", "4998."]),
+    # Set 67 as base heard it: "NHS number" as "NHS member", "nine oh" as "I know".
+    (["For the record, your NHS member.", "1|116, I know 9, 7, 7, 8, 2"], "nhs_number", ["116,", "I", "know", "9,", "7,", "7,", "8,", "2"]),
+    (["For the record, your NHS?", "1|116, 909, 7782."], "nhs_number", ["116,", "909,", "7782."]),
     (["Can I take your name?", "1|Yeah, it's Daniel Hughes."], "person_name", ["Daniel", "Hughes."]),
     (["And your date of birth?", "1|The 23rd of January 1996."], "date_of_birth", ["23rd", "of", "January", "1996."]),
     (["What's the postcode?", "1|M20 4FR."], "postcode", ["M20", "4FR."]),
@@ -857,6 +860,7 @@ NEGATIVE = [
     (["Commuter line.", "1|Extinction Rebellion blocked the bridge so I was late for my shift."], ["political_opinion", "health"]),
     (["Gym.", "1|I'm off with the kids this week so cancel my class."], ["health"]),
     (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
+    (["GP surgery.", "Can you log in to your NHS app?", "1|Yes, it's open now, 2 messages."], ["nhs_number"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
     (["Restaurant bookings.", "1|It's manic at work, so when I'm free I'll call back."], ["health"]),
     # A faith school's catchment or run is where the caller lives or drives.
