@@ -884,13 +884,25 @@ class Detector:
 
     @staticmethod
     def _said_at(transcript: Transcript, other: Transcript, words, channel: int) -> set[tuple[int, int]]:
-        """The words of `transcript` on `channel` said while `other`'s `words` were."""
+        """The words of `transcript` on `channel` said while `other`'s `words` were, but not a
+        sentence's last word that only its start overlaps ("this." of "Register of this."
+        under the start of "I'm lesbian") nor a sentence's first word that only its end does:
+        the two decodes' timings differ by a few hundred milliseconds, their sentences do not."""
         start, end = _time_span(other, words)
-        return {
-            (si, wi)
-            for si, seg in enumerate(transcript.segments) if seg.channel == channel
-            for wi, w in enumerate(seg.words) if w.start < end and start < w.end
-        }  # fmt: skip
+        said = set()
+        for si, seg in enumerate(transcript.segments):
+            if seg.channel != channel:
+                continue
+            for wi, w in enumerate(seg.words):
+                if not (w.start < end and start < w.end):
+                    continue
+                middle = (w.start + w.end) / 2
+                if middle < start and w.text.rstrip().endswith(_SENTENCE_END):
+                    continue
+                if middle > end and (wi == 0 or seg.words[wi - 1].text.rstrip().endswith(_SENTENCE_END)):
+                    continue
+                said.add((si, wi))
+        return said
 
     def _detect(self, transcript: Transcript, tt: TranscriptText, entities: list[str]) -> list[tuple[Detection, tuple | None]]:
         """Each finding in `tt` (the transcript's text), and for a disclosure widened to its

@@ -2019,6 +2019,28 @@ def test_an_answer_that_takes_in_the_agents_words_in_the_second_decode_is_found(
     assert "racial_ethnic_origin" in detected_words(transcript, detector.detect(transcript))
 
 
+def test_a_second_decodes_finding_takes_no_word_whose_edge_it_only_overlaps(detector):
+    """Set 67 at 16 kHz, mono, as tiny.en heard it: "Register of this." then "I'm a lesbian
+    ...", and the decode given the vocabulary put its "I'm" at 1.64 s, under the end of "this."
+    (1.14-1.80 s). The words of a finding there are those whose middle it covers."""
+    from pipeline.data import Segment, Word
+
+    def segment(timed_words):
+        words = [Word(w, a, b, 0.9, 0) for w, a, b in timed_words]
+        return Segment(words[0].start, words[-1].end, 0, "unknown", words)
+
+    first = [segment([("Register", 0.02, 0.88), ("of", 0.88, 1.14), ("this.", 1.14, 1.80)]),
+             segment([("I'm", 1.88, 2.10), ("a", 2.10, 2.16), ("lezzy", 2.16, 2.46), ("and", 2.46, 2.84), ("my", 2.84, 3.04),
+                      ("wife", 3.04, 3.28), ("carried", 3.28, 3.56), ("out", 3.56, 3.82), ("a", 3.82, 4.02), ("baby.", 4.02, 4.40)])]
+    hinted = [segment([("Register", 0.02, 0.78), ("office.", 0.78, 1.50), ("I'm", 1.64, 1.98), ("lesbian", 1.98, 2.26),
+                       ("and", 2.26, 2.74), ("my", 2.74, 2.86), ("wife", 2.86, 3.16), ("carry", 3.16, 3.42), ("my", 3.42, 3.60),
+                       ("baby.", 3.60, 4.30)])]  # fmt: skip
+    transcript = Transcript(first, "en", {"name": "test"}, hinted)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert {"I'm", "lezzy"} <= set(found.get("sex_life_sexual_orientation", [])), found
+    assert "this." not in found["sex_life_sexual_orientation"], found
+
+
 def test_a_vocabulary_word_over_a_relative_the_caller_speaks_of_is_no_disclosure(detector):
     """Set 61: "My husband was banned for drug driving" came out as "Muslim was banned ..." in
     the decode given the vocabulary, "Muslim" over "husband" and half of "My". A relative
