@@ -610,8 +610,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _CONSEQUENCE = re.compile(r"^\W*so\b(?!\s+(bad|badly|much|many|far|long|often|severe|ill|sick|tired|weak|worried|poorly)\b)", re.I)
     _CLAUSE_MARK = re.compile(r"[,;]")
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
-    # A capitalised word straight after an expiry's or a code's digits: the next sentence.
-    _CAPITAL_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b)")
+    # A capitalised word straight after an expiry's or a code's digits: the next sentence; so
+    # is the agent's confirmation, capitalised or not ("903 that's on through", base, mono).
+    _CAPITAL_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.

@@ -1750,6 +1750,12 @@ def test_a_value_read_out_ends_where_the_agent_asks_for_the_next_item_with_no_pu
     assert found.get("card_number") == ["519", "-0442", "-6771", "-2085"], found
     assert {"March", "29"} <= set(found.get("card_expiry", [])) and found.get("card_security_code") == ["261"], found
     assert not {"valid", "until", "digit", "code", "Ticket", "service", "post"} & {w for words in found.values() for w in words}, found
+    # Set 67, mono, as base wrote it: the agent's "That's gone through." in lower case, no full
+    # stop after the code.
+    mono = make_transcript(["Council tax, what's the number on the card?", "5356 -225 -8825 -6779.", "When does it expire?",
+                            "April 27", "and the security number?", "903", "that's on through"])  # fmt: skip
+    found = detected_words(mono, detector.detect(mono))
+    assert found.get("card_security_code") == ["903"], found
 
 
 def test_a_card_number_heard_with_too_few_digits_masks_the_callers_words_until_the_payment_is_done(detector):
