@@ -544,6 +544,8 @@ POSITIVE = [
     (["Insurance.", "1|I've got a heart murmur, is that a pre-existing condition?"], "health", ["heart", "murmur,"]),
     (["Employer.", "1|I miscarried last week and I need some time off."], "health", ["miscarried"]),
     (["Charity.", "1|I marched with Extinction Rebellion last week."], "political_opinion", ["marched", "Extinction", "Rebellion"]),
+    (["HR.", "1|I've got an appointment at the fertility clinic on Friday."], "health", ["fertility", "clinic"]),
+    (["Benefits.", "1|I've got fibro, some days I can't get out of bed."], "health", ["fibro,"]),
 ]
 
 NEGATIVE = [
@@ -859,6 +861,7 @@ NEGATIVE = [
     (["Deli.", "1|I'm Turkish delight mad, put two boxes by."], ["racial_ethnic_origin"]),
     (["Commuter line.", "1|Extinction Rebellion blocked the bridge so I was late for my shift."], ["political_opinion", "health"]),
     (["Gym.", "1|I'm off with the kids this week so cancel my class."], ["health"]),
+    (["Broadband.", "1|I want to upgrade to full fibre broadband."], ["health"]),
     (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
     (["GP surgery.", "Can you log in to your NHS app?", "1|Yes, it's open now, 2 messages."], ["nhs_number"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
