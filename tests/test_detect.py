@@ -862,6 +862,11 @@ NEGATIVE = [
     (["Commuter line.", "1|Extinction Rebellion blocked the bridge so I was late for my shift."], ["political_opinion", "health"]),
     (["Gym.", "1|I'm off with the kids this week so cancel my class."], ["health"]),
     (["Broadband.", "1|I want to upgrade to full fibre broadband."], ["health"]),
+    # Text probes: a street, a stroke of luck, a charity's shop, a sitcom.
+    (["Hotel.", "1|We're staying on Gay Street in Bath."], ["sex_life_sexual_orientation"]),
+    (["Travel.", "1|What a stroke of luck we got the last seats."], ["health"]),
+    (["Council.", "1|The Diabetes UK shop on the high street has flooded."], ["health"]),
+    (["Film club.", "1|Can we screen Arrested Development next week?"], ["criminal_offence"]),
     (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
     (["GP surgery.", "Can you log in to your NHS app?", "1|Yes, it's open now, 2 messages."], ["nhs_number"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
