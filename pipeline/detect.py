@@ -645,14 +645,20 @@ class Detector:
         covered = {k for d in detections for k in d.words}
         following = [k for k in _words_on(transcript, channel, after, until) if k not in covered]
         if len({seg.channel for seg in transcript.segments}) < 2:
-            following = self._code_sentence(transcript, following)
+            # The sentence is the caller's answer, its digits after the first heard as words
+            # ("Eight times higher." for "Eight five five.").
+            sentence = self._code_sentence(transcript, following)
+            if not sentence or len(sentence) > self._CODE_WORDS:
+                return []
+            return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(sentence))]
         with_digit = [i for i, (si, wi) in enumerate(following) if DIGITISH.search(transcript.segments[si].words[wi].text)]
         if not with_digit or with_digit[-1] + 1 > self._CODE_WORDS:
             return []
         return [Detection("card_security_code", 0.5, "CodeAfterExpiry", tuple(following[: with_digit[-1] + 1]))]
 
-    # What asks for the code, however garbled the rest ("And look at you already number.").
-    _ASKS_FOR_CODE = re.compile(r"\b(numbers?|digits?|codes?|back|front|security|cvv|cvc|csc)\b", re.IGNORECASE)
+    # What asks for the code, however garbled the rest ("And look at you already number.", "The
+    # call on the mark?" for "The code on the back?", "Under CVT." for "And the CVC?").
+    _ASKS_FOR_CODE = re.compile(r"\b(numbers?|digits?|codes?|back|mac|map|mark|front|security|cv\w|csc)\b", re.IGNORECASE)
     # An acknowledgement between the expiry and the question: "Okay.", "Lovely, thanks."
     _ACK_WORDS = 2
 

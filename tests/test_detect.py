@@ -1740,6 +1740,11 @@ def test_in_mono_the_first_sentence_with_a_digit_after_the_expiry_is_the_code_wh
     acknowledged = make_transcript(lines[:4] + ["Okay.", "And look at you already number.", "I know three."])
     found = detected_words(acknowledged, detector.detect(acknowledged))
     assert found.get("card_security_code") == ["I", "know", "three."], found
+    # Set 62 at 8 kHz, as base heard it: "The code on the back?" as "The call on the mark?",
+    # "Eight five five." as "Eight times higher.": the sentence is the code.
+    garbled = make_transcript(lines[:4] + ["The call on the mark?", "Eight times higher.", "Your tickets are booked."])
+    found = detected_words(garbled, detector.detect(garbled))
+    assert found.get("card_security_code") == ["Eight", "times", "higher."], found
     other_talk = make_transcript(lines[:4] + ["Can I book the garden waste collection as well?", "Yes, for three bins."])
     found = detected_words(other_talk, detector.detect(other_talk))
     assert "card_security_code" not in found, found
