@@ -48,6 +48,9 @@ _COMPANY_NEEDS = re.compile(r"\bwe\s+(should|need to|ought to|must|have to)\s+(k
 _PROMPTED = "PromptedAnswerRecognizer"
 # Visa, Mastercard and Maestro numbers have 16 to 19 digits, Amex 15, Diners 14.
 _FEWEST_CARD_DIGITS = 14
+# ... and a number heard with fewer than Amex's 15 is most likely one of 16 with a group
+# garbled: words before it that sound like digits are taken in (_card_number_lead_in).
+_FEWEST_COMMON_CARD_DIGITS = 15
 _CARD_TALK = re.compile(r"\b(card|cards|visa|mastercard|maestro|amex|american express|debit|credit|pay|paying|payment|expiry)\b", re.IGNORECASE)
 # The agent confirming a payment: the end of the card's items.
 _PAYMENT_DONE = re.compile(
@@ -686,12 +689,12 @@ class Detector:
     _LEAD_IN_WORDS = 4
 
     def _card_number_lead_in(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
-        """A card number heard with fewer digits than a card has: the words before its first
-        digit in the same sentence (4 at most) are its first digits garbled when one of them
-        sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for "five three five five,
+        """A card number heard with fewer digits than a common card has (Diners' 14 are rare):
+        the words before its first digit in the same sentence (4 at most) are its first digits
+        garbled when one of them sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for "five three five five,
         one eight seven four, ...")."""
         numbers = [d for d in detections if d.category == "card_number"]
-        if not numbers or _digits_in(transcript, {k for d in numbers for k in d.words}) >= _FEWEST_CARD_DIGITS:
+        if not numbers or _digits_in(transcript, {k for d in numbers for k in d.words}) >= _FEWEST_COMMON_CARD_DIGITS:
             return []
         si, wi = min((k for d in numbers for k in d.words), key=lambda k: transcript.segments[k[0]].words[k[1]].start)
         words = transcript.segments[si].words

@@ -1644,6 +1644,15 @@ def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector)
         assert names <= found and not not_names & found, (lines, found)
 
 
+def test_words_sounding_like_digits_before_a_card_number_heard_with_14_digits_are_its_first(detector):
+    """Set 61 at 8 kHz, stereo, as base heard it: "five three five three, one oh four two,
+    ..." came out as "I'm free, I'm free, 1042, 778, 3901, 711," (14 digits, as a Diners card
+    has, but most cards have 16) after a question for "the fixing digits"."""
+    transcript = make_transcript(["What a real, I'm ready for the fixing digits.", "1|I'm free, I'm free, 1042, 778, 3901, 711,"])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_number") == ["I'm", "free,", "I'm", "free,", "1042,", "778,", "3901,", "711,"], found
+
+
 def test_the_callers_digits_in_a_card_call_are_card_data_when_the_numbers_question_was_lost(detector):
     """Set 54 at 8 kHz, stereo: "Long number on the card?" came out as "long humble on the car,"
     and the number as "4M and 1Px, 3305" ... "1Px, 2Px, 2Px". The agent asked for the expiry,
