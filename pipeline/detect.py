@@ -202,6 +202,16 @@ _FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay"
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
 
 
+def _is_stereo(transcript: Transcript) -> bool:
+    """Does the call have the agent and the caller on channels of their own?"""
+    return len({seg.channel for seg in transcript.segments}) > 1
+
+
+def _spoken(text: str) -> str:
+    """A word as said, as _bare, and without the "-" Whisper puts before a digit ("-4")."""
+    return text.lower().strip(".,?!-")
+
+
 def _bare(text: str) -> str:
     """A word as said: lower case, without the punctuation Whisper put after it."""
     return _TRAILING_PUNCTUATION.sub("", text).lower()
@@ -227,8 +237,10 @@ _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du",
 _NOT_A_NAME = re.compile(
     r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$"
 )
-# Names that are things: the flag ("Union Jack bunting"), whichever of its words spaCy tags.
+# Names that are things: the flag ("Union Jack bunting"), whichever of its words spaCy tags;
+# and how far either side of a name one is looked for (the length of "union ").
 _NAMED_THING = re.compile(r"\bunion\s+jacks?\b", re.IGNORECASE)
+_NAMED_THING_REACH = 6
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -575,7 +587,7 @@ class Detector:
         # A payment was spoken of: "What's your employing number?" is no card's question.
         if not any(_CARD_TALK.search(seg.text) for seg in transcript.segments if seg.start < start):
             return []
-        stereo = len({seg.channel for seg in transcript.segments}) > 1
+        stereo = _is_stereo(transcript)
         # The agent asked for the card's next items and they were found: the number ended at
         # the first. With one of them still unheard, what was said after goes on masked.
         later = [d for d in detections if d.category in _AFTER_THE_NUMBER]
@@ -604,7 +616,7 @@ class Detector:
         between or more than unheard_card_seconds pass. In mono the agent's questions lie
         between the items, so this is left to the stereo channels."""
         seconds = self.settings.unheard_card_seconds
-        if not seconds or len({seg.channel for seg in transcript.segments}) < 2:
+        if not seconds or not _is_stereo(transcript):
             return []
         covered = {k for d in detections for k in d.words}
         # Each channel's card items in time order: an agent reading one back does not part two
@@ -630,10 +642,11 @@ class Detector:
         """A card's number and expiry were found and no security code. The agent's question for
         it was lost ("And before we get to know the number?" for "And the four digit number on
         the front?"), not the code. Stereo: the caller's words after the expiry, up to the last
-        one with a digit in it, are the code. Mono: the first sentence after the expiry with a
-        digit in it that is not the question is ("I know three." for "Nine oh three."), after
-        nothing but questions and acknowledgements. Neither if the agent confirmed the payment
-        first, unheard_card_seconds passed, or the code runs past _CODE_WORDS words."""
+        one with a digit in it, are the code. Mono: the whole of the first sentence after the
+        expiry with a digit in it that does not ask for the code is ("I know three." for "Nine
+        oh three."), after nothing but questions and acknowledgements (_code_sentence). Neither
+        if the agent confirmed the payment first, unheard_card_seconds passed, or the code runs
+        past _CODE_WORDS words."""
         seconds = self.settings.unheard_card_seconds
         categories = {d.category for d in detections}
         if not seconds or "card_security_code" in categories or "card_number" not in categories:
@@ -647,7 +660,7 @@ class Detector:
         until = min([after + seconds] + [seg.start for seg in transcript.segments if seg.start > after and _PAYMENT_DONE.search(seg.text)])
         covered = {k for d in detections for k in d.words}
         following = [k for k in _words_on(transcript, channel, after, until) if k not in covered]
-        if len({seg.channel for seg in transcript.segments}) < 2:
+        if not _is_stereo(transcript):
             # The sentence is the caller's answer, its digits after the first heard as words
             # ("Eight times higher." for "Eight five five.").
             sentence = self._code_sentence(transcript, following)
@@ -691,8 +704,8 @@ class Detector:
     def _card_number_lead_in(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
         """A card number heard with fewer digits than a common card has (Diners' 14 are rare):
         the words before its first digit in the same sentence (4 at most) are its first digits
-        garbled when one of them sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for "five three five five,
-        one eight seven four, ...")."""
+        garbled when one of them sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for
+        "five three five five, one eight seven four, ...")."""
         numbers = [d for d in detections if d.category == "card_number"]
         if not numbers or _digits_in(transcript, {k for d in numbers for k in d.words}) >= _FEWEST_COMMON_CARD_DIGITS:
             return []
@@ -700,7 +713,7 @@ class Detector:
         words = transcript.segments[si].words
         before, heard = [], []
         for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
-            word = words[i].text.lower().strip(".,?!-")
+            word = _spoken(words[i].text)
             # The question's own words end it: "Ready for the card when you are ...".
             if words[i].text.endswith(_SENTENCE_END) or _CARD_TALK.fullmatch(word):
                 break
@@ -751,7 +764,7 @@ class Detector:
         garbled ("4M and 1Px, 3305", "1Px, 2Px, 2Px"): fail closed."""
         if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
             return []
-        if len({seg.channel for seg in transcript.segments}) < 2:
+        if not _is_stereo(transcript):
             return []
         callers = self._card_callers(transcript, tt)  # the question scans, for stereo calls only
         if not callers:
@@ -996,7 +1009,8 @@ class Detector:
         thing's name ("Union Jack")."""
         from .recognizers import english_words, is_english  # recognizers imports this module
 
-        if any(m.start() < end and start < m.end() for m in _NAMED_THING.finditer(text, max(0, start - 6), end + 6)):
+        reach = _NAMED_THING_REACH
+        if any(m.start() < end and start < m.end() for m in _NAMED_THING.finditer(text, max(0, start - reach), end + reach)):
             return None
         words = list(_WORD_RE.finditer(text, start, end))
         while words and not words[0].group()[0].isupper():
@@ -1189,7 +1203,7 @@ def _digit_runs(transcript: Transcript, keys: list[tuple[int, int]], joiners: fr
     run: list[tuple[int, int]] = []
     for key in keys:
         text = transcript.segments[key[0]].words[key[1]].text
-        if DIGITISH.search(text) or (run and text.lower().strip(".,?!-") in joiners):
+        if DIGITISH.search(text) or (run and _spoken(text) in joiners):
             run.append(key)
             continue
         runs.append(run)
@@ -1252,7 +1266,7 @@ def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
     """Is the word at `key` a filler ("Yeah,") or a digit with no digit beside it?"""
     words = transcript.segments[key[0]].words
     text = words[key[1]].text
-    if text.lower().strip(".,?!-") in _FILLER_WORDS:
+    if _spoken(text) in _FILLER_WORDS:
         return True
     beside = [words[i].text for i in (key[1] - 1, key[1] + 1) if 0 <= i < len(words)]
     if key[1] and _COPULA.fullmatch(_bare(words[key[1] - 1].text)):

@@ -610,9 +610,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _CONSEQUENCE = re.compile(r"^\W*so\b(?!\s+(bad|badly|much|many|far|long|often|severe|ill|sick|tired|weak|worried|poorly)\b)", re.I)
     _CLAUSE_MARK = re.compile(r"[,;]")
     _CLAUSE = re.compile(r"(?:[^,;?.!\n]|\.(?=\w))+(?:[,;?!\n]|\.(?!\w))*")
-    # A capitalised word straight after an expiry's or a code's digits: the next sentence; so
-    # is the agent's confirmation, capitalised or not ("903 that's on through", base, mono).
-    _CAPITAL_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
+    # Where the next sentence begins straight after an expiry's or a code's digits: at a
+    # capitalised word, or at the agent's confirmation, capitalised or not ("903 that's on
+    # through", base, mono).
+    _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
@@ -765,9 +766,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 # but wrote no full stop.
                 capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
                 if not capital and entity in self._SHORT_CARD_ITEMS:
-                    # An expiry or a code is a few digits: a capital after them begins the
-                    # agent's next sentence ("1129 Free digit code?", "558 Booked, ...").
-                    capital = self._CAPITAL_AFTER_DIGITS.search(text, clause.start(), clause.end())
+                    # An expiry or a code is a few digits: the agent's next sentence may begin
+                    # straight after them ("1129 Free digit code?", "558 Booked, ...").
+                    capital = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, clause.start(), clause.end())
                 after = text[capital.end() : clause.end()] if capital else ""
                 # ... and a value ends there unless the new sentence goes on with it ("And 5 5 ...").
                 moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after, entity)))
@@ -870,7 +871,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # 29 free digit code 261 Ticket service the post").
         asks_on = self._after_value(text, start, self._other_questions(text, start, next_keyword, entity))
         next_keyword = next_keyword if asks_on is None else asks_on
-        capital = self._CAPITAL_AFTER_DIGITS.search(text, start, next_keyword) if entity in self._SHORT_CARD_ITEMS else None
+        capital = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, start, next_keyword) if entity in self._SHORT_CARD_ITEMS else None
         if capital and not self._continues_value(text[capital.end() : next_keyword], entity):
             next_keyword = capital.start()
         if entity == "EMAIL_ADDRESS":
