@@ -546,6 +546,9 @@ POSITIVE = [
     (["Charity.", "1|I marched with Extinction Rebellion last week."], "political_opinion", ["marched", "Extinction", "Rebellion"]),
     (["HR.", "1|I've got an appointment at the fertility clinic on Friday."], "health", ["fertility", "clinic"]),
     (["Benefits.", "1|I've got fibro, some days I can't get out of bed."], "health", ["fibro,"]),
+    (["Pharmacy.", "1|Can I get my repeat of amlodipine and atorvastatin?"], "health", ["amlodipine", "atorvastatin?"]),
+    (["Insurance.", "1|I've had two stents fitted."], "health", ["stents"]),
+    (["School.", "1|He has Tourette's and sometimes shouts out."], "health", ["Tourette's"]),
 ]
 
 NEGATIVE = [
@@ -867,6 +870,7 @@ NEGATIVE = [
     (["Travel.", "1|What a stroke of luck we got the last seats."], ["health"]),
     (["Council.", "1|The Diabetes UK shop on the high street has flooded."], ["health"]),
     (["Film club.", "1|Can we screen Arrested Development next week?"], ["criminal_offence"]),
+    (["Bakery.", "1|The Black Forest gateau please, and a Jewish rye loaf."], ["religious_belief", "racial_ethnic_origin"]),
     (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
     (["GP surgery.", "Can you log in to your NHS app?", "1|Yes, it's open now, 2 messages."], ["nhs_number"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
