@@ -549,6 +549,14 @@ POSITIVE = [
     (["Pharmacy.", "1|Can I get my repeat of amlodipine and atorvastatin?"], "health", ["amlodipine", "atorvastatin?"]),
     (["Insurance.", "1|I've had two stents fitted."], "health", ["stents"]),
     (["School.", "1|He has Tourette's and sometimes shouts out."], "health", ["Tourette's"]),
+    # Set 68 as the recognisers heard it: a slipped disc; a turnstile that "cans, my face"; a
+    # "tipsy travel family"; Huntington's without its "'s"; a postcode with a letter put in.
+    (["Waste services.", "1|I've got a slipped disc and I can't drag the wheelie bin."], "health", ["slipped", "disc"]),
+    (["Gym membership.", "1|The new turns, tiles, cans, my face, every time I come in."], "biometric", ["cans,", "my", "face,"]),
+    (["Gym membership.", "1|The Newton's tiles can't my face every time I come in."], "biometric", ["can't", "my", "face"]),
+    (["Schools admissions.", "1|We are tipsy travel family, and we just pulled onto the site."], "racial_ethnic_origin", ["tipsy", "travel", "family,"]),
+    (["Mortgage advice.", "1|I have been tested for Huntington, and it came back positive."], "genetic", ["Huntington,"]),
+    (["Car hire. Your address?", "1|I'm at Foundry Close LS12, 3GAD"], "postcode", ["LS12,", "3GAD"]),
 ]
 
 NEGATIVE = [
@@ -871,6 +879,11 @@ NEGATIVE = [
     (["Council.", "1|The Diabetes UK shop on the high street has flooded."], ["health"]),
     (["Film club.", "1|Can we screen Arrested Development next week?"], ["criminal_offence"]),
     (["Bakery.", "1|The Black Forest gateau please, and a Jewish rye loaf."], ["religious_belief", "racial_ethnic_origin"]),
+    (["Travel agent.", "1|We're a travel family, we go everywhere with the kids."], ["racial_ethnic_origin"]),
+    (["Stationers.", "1|Can you read my hand writing on the form?"], ["biometric"]),
+    (["Pharmacy.", "1|I can't my face is all red from the wind."], ["biometric"]),
+    (["Taxi.", "1|Pick me up from Huntington Road at six, by the library."], ["genetic", "health"]),
+    (["Ticket office.", "1|I need 2 tickets for 12, free entry for kids."], ["postcode"]),
     (["Rail refunds.", "1|The strike on the trains means I need a refund for Tuesday."], ["sex_life_sexual_orientation"]),
     (["GP surgery.", "Can you log in to your NHS app?", "1|Yes, it's open now, 2 messages."], ["nhs_number"]),
     (["Fraud team.", "1|I gave them my PIN.", "Then you're at risk of losing money, so I'll block the card.", "1|Thanks, I'm at home now."], ["address"]),
