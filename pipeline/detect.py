@@ -121,6 +121,8 @@ _STILL_ABOUT_IT = re.compile(
     # what became of a charge ("but it was dropped")
     r"(was|were|been|got|get|gets|is|are) (dropped|withdrawn|quashed|overturned|acquitted|cleared|spent)|not guilty|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|"
+    # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
+    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"

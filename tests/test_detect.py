@@ -1283,6 +1283,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm on sertraline for my depression and the next box haven't come.", "depression"),
         # Set 67: the next thing in three words, as tiny.en split "timetable".
         ("My son's got ADHD and the new time title is really hard for him.", "ADHD"),
+        # Set 68: a faith's observance goes on with the disclosure; a delivery day does not.
+        ("We're observant Jews and we don't answer the door on Shabbat, so not Saturday.", "Shabbat,"),
+        ("We're observant Jews and we need the parcel by Friday.", "Jews"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
