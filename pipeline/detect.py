@@ -239,10 +239,8 @@ _NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "du",
 _NOT_A_NAME = re.compile(
     r"\d|^(?i:master(?!s$|son$|ton$)\w*|visa|amex|maestro|card|cash|cheque|debit|credit|booked|sorted|paid|noted|cancelled|confirmed)$"
 )
-# Names that are things: the flag ("Union Jack bunting"), whichever of its words spaCy tags;
-# and how far either side of a name one is looked for (the length of "union ").
+# Names that are things: the flag ("Union Jack bunting"), whichever of its words spaCy tags.
 _NAMED_THING = re.compile(r"\bunion\s+jacks?\b", re.IGNORECASE)
-_NAMED_THING_REACH = 6
 # How many words a decode given a vocabulary puts in for noise at most: "HIV", "Deaf, gay".
 _INSERTED_WORDS = 2
 # A digit or a spelled letter as a word: "7,", "-4", "four", letters as Whisper writes them
@@ -686,8 +684,7 @@ class Detector:
         sentence: list[tuple[int, int]] = []
         for i, key in enumerate(keys):
             sentence.append(key)
-            text = transcript.segments[key[0]].words[key[1]].text.strip()
-            if i + 1 < len(keys) and not text.endswith(_SENTENCE_END) and keys[i + 1][0] == key[0]:
+            if i + 1 < len(keys) and not _ends_sentence(transcript, key) and keys[i + 1][0] == key[0]:
                 continue
             said = " ".join(transcript.segments[si].words[wi].text.strip() for si, wi in sentence)
             if not self._ASKS_FOR_CODE.search(said):
@@ -921,9 +918,9 @@ class Detector:
                 if not (w.start < end and start < w.end):
                     continue
                 middle = (w.start + w.end) / 2
-                if middle < start and w.text.rstrip().endswith(_SENTENCE_END):
+                if middle < start and _ends_sentence(transcript, (si, wi)):
                     continue
-                if middle > end and (wi == 0 or seg.words[wi - 1].text.rstrip().endswith(_SENTENCE_END)):
+                if middle > end and (wi == 0 or _ends_sentence(transcript, (si, wi - 1))):
                     continue
                 said.add((si, wi))
         return said
@@ -1011,8 +1008,7 @@ class Detector:
         thing's name ("Union Jack")."""
         from .recognizers import english_words, is_english  # recognizers imports this module
 
-        reach = _NAMED_THING_REACH
-        if any(m.start() < end and start < m.end() for m in _NAMED_THING.finditer(text, max(0, start - reach), end + reach)):
+        if any(m.start() < end and start < m.end() for m in _NAMED_THING.finditer(text)):
             return None
         words = list(_WORD_RE.finditer(text, start, end))
         while words and not words[0].group()[0].isupper():

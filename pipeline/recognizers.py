@@ -764,15 +764,15 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                     return self._trim(chosen[:limit], entity)
                 # "0428 And the security code?": the recogniser began a sentence with a capital
                 # but wrote no full stop.
-                capital = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
-                if not capital and entity in self._SHORT_CARD_ITEMS:
+                next_sentence = self._UNPUNCTUATED_SENTENCE.search(text, clause.start(), clause.end())
+                if not next_sentence and entity in self._SHORT_CARD_ITEMS:
                     # An expiry or a code is a few digits: the agent's next sentence may begin
                     # straight after them ("1129 Free digit code?", "558 Booked, ...").
-                    capital = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, clause.start(), clause.end())
-                after = text[capital.end() : clause.end()] if capital else ""
+                    next_sentence = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, clause.start(), clause.end())
+                after = text[next_sentence.end() : clause.end()] if next_sentence else ""
                 # ... and a value ends there unless the new sentence goes on with it ("And 5 5 ...").
-                moving_on = capital and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after, entity)))
-                cut = capital.start() if moving_on else clause.end()
+                moving_on = next_sentence and (self._MOVING_ON.match(after) or (values_only and not self._continues_value(after, entity)))
+                cut = next_sentence.start() if moving_on else clause.end()
                 for w in _WORD.finditer(text, clause.start(), cut):
                     chosen.append(w)
                     if self._counted(chosen, values_only) >= limit:
@@ -871,9 +871,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # 29 free digit code 261 Ticket service the post").
         asks_on = self._after_value(text, start, self._other_questions(text, start, next_keyword, entity))
         next_keyword = next_keyword if asks_on is None else asks_on
-        capital = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, start, next_keyword) if entity in self._SHORT_CARD_ITEMS else None
-        if capital and not self._continues_value(text[capital.end() : next_keyword], entity):
-            next_keyword = capital.start()
+        next_sentence = self._NEXT_SENTENCE_AFTER_DIGITS.search(text, start, next_keyword) if entity in self._SHORT_CARD_ITEMS else None
+        if next_sentence and not self._continues_value(text[next_sentence.end() : next_keyword], entity):
+            next_keyword = next_sentence.start()
         if entity == "EMAIL_ADDRESS":
             # The address starts in the first clause with a dot or an @ in it, not at the
             # prompt's last word ("and your email for the prize draw, aisha .malik .co .uk").
