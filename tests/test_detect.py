@@ -557,10 +557,27 @@ POSITIVE = [
     (["Schools admissions.", "1|We are tipsy travel family, and we just pulled onto the site."], "racial_ethnic_origin", ["tipsy", "travel", "family,"]),
     (["Mortgage advice.", "1|I have been tested for Huntington, and it came back positive."], "genetic", ["Huntington,"]),
     (["Car hire. Your address?", "1|I'm at Foundry Close LS12, 3GAD"], "postcode", ["LS12,", "3GAD"]),
+    # Set 69: a postcode's inward zero said "oh" and written as the letter, no question heard
+    # ("your host code"); "seven" as "heaven" and "nine" as "time" inside a number; a card
+    # asked for as "a car."; "Last three on the back?" as "on the mark".
+    (["Thank you and your host code. Lovely.", "1|Black African, my family is from Somalia, B .S. 5, O .R .T."], "postcode", ["B", ".S.", "5,", "O", ".R", ".T."]),
+    (["Lovely.", "1|It's BS5 ORT."], "postcode", ["BS5", "ORT."]),
+    (["Lovely.", "1|It's B S 5 oh R T."], "postcode", ["B", "S", "5", "oh", "R", "T."]),
+    (["Print shop, a number for when they're ready.", "1|Oh, heaven, heaven, one, one, three, nine, two, eight, four, four."], "phone_number", ["heaven,", "one,", "four."]),
+    (["And the expiry?", "1|Oh time slash 28."], "card_expiry", ["Oh", "time", "slash", "28."]),
+    (["Kennels, to hold the date I'll need a car.", "Okay, I'm 2 -2 -3, heaven, I'm heaven, 3 -4 -7 -2 -6, I'm I'm 8 -0."], "card_number", ["2", "heaven,", "-6,", "-0."]),
+    (["Last three on the mark.", "Oh, 6 -2."], "card_security_code", ["Oh,", "6", "-2."]),
 ]
 
 NEGATIVE = [
     # (lines, categories that must not appear at all)
+    # "heaven" and "time" are digits only inside a run of them; "oh" and "OK" after a road are
+    # no postcode; a car is no card unless the request ends on it.
+    (["We went to heaven and back on that holiday, it was lovely."], ["phone_number", "bank_account", "card_number"]),
+    (["I called 3 times and the first time nobody answered, it's 2 time zones away."], ["phone_number", "bank_account", "card_expiry", "sort_code"]),
+    (["Lovely.", "1|I'm on the M5, OK?"], ["postcode"]),
+    (["Lovely.", "1|Go to the M5 and oh my god the traffic."], ["postcode"]),
+    (["I'll need a car for Saturday, can you do 8 o'clock?"], ["card_number"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A charity's name, a workplace, a fast before a test.
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
