@@ -121,6 +121,8 @@ _STILL_ABOUT_IT = re.compile(
     # what became of a charge ("but it was dropped")
     r"(was|were|been|got|get|gets|is|are) (dropped|withdrawn|quashed|overturned|acquitted|cleared|spent)|not guilty|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|"
+    # ... a scripture or the oath a faith forbids ("and I'd rather affirm than swear on the Bible")
+    r"bible|quran|koran|qur'an|torah|scriptures?|affirm|swear on|"
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
     r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
@@ -129,6 +131,8 @@ _STILL_ABOUT_IT = re.compile(
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
+    # ... or what sets it off ("and the damp is making it worse")
+    r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring|"
     # what the condition is met with ("and I get extra time for the theory test")
     r"extra time|(reasonable )?adjustments?|large print|braille|hearing aids?|guide dog|blue badge|support worker|"
     r"(can't|cannot|can not|couldn't|can only) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
@@ -140,6 +144,8 @@ _STILL_ABOUT_IT = re.compile(
 _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
     "he's", "she's", "he'd", "she'd", "they're", "they'd", "it", "it's",
+    # ... or what bears on it ("and the damp is making it worse")
+    "the",
 }  # fmt: skip
 _AND_THEN = re.compile(r"\s*(?:and|but)\s+([\w']+)", re.IGNORECASE)
 

@@ -567,6 +567,10 @@ POSITIVE = [
     (["And the expiry?", "1|Oh time slash 28."], "card_expiry", ["Oh", "time", "slash", "28."]),
     (["Kennels, to hold the date I'll need a car.", "Okay, I'm 2 -2 -3, heaven, I'm heaven, 3 -4 -7 -2 -6, I'm I'm 8 -0."], "card_number", ["2", "heaven,", "-6,", "-0."]),
     (["Last three on the mark.", "Oh, 6 -2."], "card_security_code", ["Oh,", "6", "-2."]),
+    # A disclosure goes on into the next clause about a scripture or the oath, and into what
+    # makes a condition worse.
+    (["Jury service.", "1|I'm a Quaker, and I'd rather affirm than swear on the Bible."], "religious_belief", ["Quaker,", "affirm", "Bible."]),
+    (["Housing repairs.", "1|My son has severe asthma, and the damp is making it worse."], "health", ["asthma,", "damp", "worse."]),
 ]
 
 NEGATIVE = [
@@ -578,6 +582,7 @@ NEGATIVE = [
     (["Lovely.", "1|I'm on the M5, OK?"], ["postcode"]),
     (["Lovely.", "1|Go to the M5 and oh my god the traffic."], ["postcode"]),
     (["I'll need a car for Saturday, can you do 8 o'clock?"], ["card_number"]),
+    (["Housing repairs.", "1|The boiler's broken and the damp is making it worse."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A charity's name, a workplace, a fast before a test.
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
