@@ -571,6 +571,11 @@ POSITIVE = [
     # makes a condition worse.
     (["Jury service.", "1|I'm a Quaker, and I'd rather affirm than swear on the Bible."], "religious_belief", ["Quaker,", "affirm", "Bible."]),
     (["Housing repairs.", "1|My son has severe asthma, and the damp is making it worse."], "health", ["asthma,", "damp", "worse."]),
+    # Text probes: time off for a breakdown, an injury, a chromosome disorder.
+    (["Employer.", "1|I've been off since my breakdown in the spring."], "health", ["off", "breakdown"]),
+    (["Gym.", "1|I tore my ACL skiing, so legs are off limits."], "health", ["tore", "ACL"]),
+    (["Insurer.", "1|My son broke his wrist at football."], "health", ["broke", "wrist"]),
+    (["Clinic.", "1|My son has a chromosome disorder, Fragile X."], "genetic", ["chromosome", "disorder,"]),
 ]
 
 NEGATIVE = [
@@ -583,6 +588,9 @@ NEGATIVE = [
     (["Lovely.", "1|Go to the M5 and oh my god the traffic."], ["postcode"]),
     (["I'll need a car for Saturday, can you do 8 o'clock?"], ["card_number"]),
     (["Housing repairs.", "1|The boiler's broken and the damp is making it worse."], ["health"]),
+    (["Roadside.", "1|I've been off since my breakdown on the M6, the car's still at the garage."], ["health"]),
+    (["Removals.", "1|The van broke my back gate and the movers broke my wardrobe door."], ["health"]),
+    (["Insurance.", "1|The Gay Hussar restaurant is on Greek Street."], ["sex_life_sexual_orientation"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A charity's name, a workplace, a fast before a test.
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
