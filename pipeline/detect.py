@@ -104,6 +104,9 @@ _OWN_NEW_CLAUSE = re.compile(
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
+    # ... and "but" opening what happened next ("I log in with my face but since the update it
+    # won't recognise me"); what the disclosure itself became goes on (_goes_on_about_it).
+    r"|\s+but\s+(since|now|recently|lately|then|today|yesterday|this|these|that|it|it's|the|there|there's|nothing)\b"
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
     # still get a visa?", "... two years ago does it still count?", "... is there a discount?"
     r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this|there)\s+\w+"
@@ -131,6 +134,7 @@ _STILL_ABOUT_IT = re.compile(
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
+    r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue|"
     # ... or what sets it off ("and the damp is making it worse")
     r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring|"
     # what the condition is met with ("and I get extra time for the theory test")

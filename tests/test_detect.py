@@ -576,6 +576,12 @@ POSITIVE = [
     (["Gym.", "1|I tore my ACL skiing, so legs are off limits."], "health", ["tore", "ACL"]),
     (["Insurer.", "1|My son broke his wrist at football."], "health", ["broke", "wrist"]),
     (["Clinic.", "1|My son has a chromosome disorder, Fragile X."], "genetic", ["chromosome", "disorder,"]),
+    # Set 70, words heard as said: signing in with one's face or voice; "asexual" as two words;
+    # the menopause's symptoms in the next clause.
+    (["Banking app support.", "1|I log in with my face but since it updated won't recognise me."], "biometric", ["log", "face"]),
+    (["Bank.", "1|I sign in with my voice on the phone line."], "biometric", ["sign", "voice"]),
+    (["Dating app support.", "1|I'm a sexual, and I'm not looking for anything physical."], "sex_life_sexual_orientation", ["I'm", "a", "sexual,"]),
+    (["Bedding.", "1|I'm going through the menopause and the night sweats are awful."], "health", ["menopause", "night", "sweats", "awful."]),
 ]
 
 NEGATIVE = [
@@ -591,6 +597,9 @@ NEGATIVE = [
     (["Roadside.", "1|I've been off since my breakdown on the M6, the car's still at the garage."], ["health"]),
     (["Removals.", "1|The van broke my back gate and the movers broke my wardrobe door."], ["health"]),
     (["Insurance.", "1|The Gay Hussar restaurant is on Greek Street."], ["sex_life_sexual_orientation"]),
+    (["Dating app.", "1|I'm a sexual health nurse."], ["sex_life_sexual_orientation"]),
+    (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
+    (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
     # A charity's name, a workplace, a fast before a test.
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
@@ -2261,3 +2270,12 @@ def test_a_cards_brand_and_the_end_of_are_no_part_of_its_items(detector):
     mono = make_transcript(["Expiry date?", "The end of January 28.", "And the security code?", "609."])
     found = detected_words(mono, detector.detect(mono))
     assert found["card_expiry"][0] == "January" and not {"The", "end"} & {w for ws in found.values() for w in ws}, found
+
+
+def test_what_happened_after_a_disclosure_is_no_part_of_it(detector):
+    """ "but since ..." opens what happened next; "but it was dropped" is what became of it."""
+    t = make_transcript(["Banking app support.", "1|I log in with my face but since it updated won't recognise me."])
+    found = detected_words(t, detector.detect(t))
+    assert found["biometric"] == ["I", "log", "in", "with", "my", "face"]
+    t = make_transcript(["Careers.", "1|I was arrested for theft but it was dropped."])
+    assert "dropped." in detected_words(t, detector.detect(t))["criminal_offence"]
