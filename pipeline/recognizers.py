@@ -615,6 +615,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # through", base, mono).
     _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
+    # A sentence of four words or more that opens like the agent's next remark, with no digit in
+    # it, is no short card item however garbled ("And the tickets are on their way.").
+    _AGENT_MOVES_ON = re.compile(r"^\W*(and the|thank you|thanks|lovely|great|perfect|brilliant)\b(\W+[\w']+){3,}", re.I)
     # A capitalised word straight after another word: where Whisper (base) starts a sentence
     # without a full stop before it.
     _UNPUNCTUATED_SENTENCE = re.compile(r"(?<=[\w'])\s+(?=(And|Thanks|Thank|Lastly|Lovely|Perfect|Great|Okay|Right|Now|That's|Sorry|Cheers|Noted|Done|Booked|Sorted|Added)\b)")
@@ -724,6 +727,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 continue
             if n == 0 and held and self._MOVING_ON.match(body) and not DIGITISH.search(body):
                 return None  # held, then the agent moved on: no answer was given ("Okay, it's 4929 ..." is one)
+            if n == 0 and entity in self._SHORT_CARD_ITEMS and self._AGENT_MOVES_ON.match(body) and not DIGITISH.search(body):
+                return None  # the code or expiry went unheard: "And the tickets are on their way." is the agent's
             if n == 0 and self._REDACTED.search(body):
                 return None  # verification pass: the answer was found and redacted already
             if n == 0 and values_only and not DIGITISH.search(body) and self._other_questions(text, sentence.start(), sentence.end(), entity):

@@ -2279,3 +2279,12 @@ def test_what_happened_after_a_disclosure_is_no_part_of_it(detector):
     assert found["biometric"] == ["I", "log", "in", "with", "my", "face"]
     t = make_transcript(["Careers.", "1|I was arrested for theft but it was dropped."])
     assert "dropped." in detected_words(t, detector.detect(t))["criminal_offence"]
+
+
+def test_the_agents_next_remark_is_not_taken_for_an_unheard_code(detector):
+    """Mono, tiny.en at 8 kHz: the code ("four four eight") went unheard into the question's
+    "for it"; the sentence after it is the agent's, not the code."""
+    t = make_transcript(["Ticket office, card number when you're ready.", "32, 32, 31, 32, 45, 32, 35, 34.", "When does it expire?", "March, 23, 30.", "And the security code for it.", "And the tickets are on that way."])
+    found = detected_words(t, detector.detect(t))
+    assert "card_number" in found and "card_expiry" in found
+    assert "tickets" not in [w for words in found.values() for w in words]
