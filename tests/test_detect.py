@@ -582,6 +582,8 @@ POSITIVE = [
     (["Bank.", "1|I sign in with my voice on the phone line."], "biometric", ["sign", "voice"]),
     (["Dating app support.", "1|I'm a sexual, and I'm not looking for anything physical."], "sex_life_sexual_orientation", ["I'm", "a", "sexual,"]),
     (["Bedding.", "1|I'm going through the menopause and the night sweats are awful."], "health", ["menopause", "night", "sweats", "awful."]),
+    # "Your postcode?" heard as "your toast calls" (tiny.en, 8 kHz): the answer is the postcode.
+    (["Census follow-up.", "Thank you, and your toast calls.", "M14, time and ride.", "Lovely."], "postcode", ["M14,", "time", "ride."]),
 ]
 
 NEGATIVE = [
@@ -598,6 +600,7 @@ NEGATIVE = [
     (["Removals.", "1|The van broke my back gate and the movers broke my wardrobe door."], ["health"]),
     (["Insurance.", "1|The Gay Hussar restaurant is on Greek Street."], ["sex_life_sexual_orientation"]),
     (["Dating app.", "1|I'm a sexual health nurse."], ["sex_life_sexual_orientation"]),
+    (["Our host calls it a day at 5, and the toast is 2 pounds."], ["postcode"]),
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
