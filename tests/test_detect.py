@@ -584,6 +584,9 @@ POSITIVE = [
     (["Bedding.", "1|I'm going through the menopause and the night sweats are awful."], "health", ["menopause", "night", "sweats", "awful."]),
     # "Your postcode?" heard as "your toast calls" (tiny.en, 8 kHz): the answer is the postcode.
     (["Census follow-up.", "Thank you, and your toast calls.", "M14, time and ride.", "Lovely."], "postcode", ["M14,", "time", "ride."]),
+    # A caller introducing themselves where spaCy's small model takes the name for an
+    # organisation.
+    (["Hello, billing.", "1|Hi, this is Gareth Evans calling about my bill."], "person_name", ["Gareth", "Evans"]),
 ]
 
 NEGATIVE = [
@@ -601,6 +604,7 @@ NEGATIVE = [
     (["Insurance.", "1|The Gay Hussar restaurant is on Greek Street."], ["sex_life_sexual_orientation"]),
     (["Dating app.", "1|I'm a sexual health nurse."], ["sex_life_sexual_orientation"]),
     (["Our host calls it a day at 5, and the toast is 2 pounds."], ["postcode"]),
+    (["Hello, billing.", "1|Hi, this is about calling you back."], ["person_name"]),
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
