@@ -35,6 +35,13 @@ _ASKING = re.compile(
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
 OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
 _OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
+# The speaker's own person named just before the clause, which says something of them: "Can
+# my husband, he's diabetic, bring his insulin?", "Is it okay if my son, who has autism, ...?"
+_ONES_OWN_BEFORE = re.compile(
+    r"\b(my|our)\s+(\w+\s+)?(son|daughter|husband|wife|partner|mum|mother|dad|father|child|baby|boy|girl|brother|"
+    r"sister|nan|gran|grandad|grandma|grandmother|grandfather|friend|fianc[eé]e?|boyfriend|girlfriend),\s*$",
+    re.IGNORECASE,
+)
 # A question reported, not answered: "on the form it asks about convictions".
 _REPORTED_QUESTION = re.compile(r"\b(asks?|asking|asked|question|questions)\s+(about|for|if|whether)\b", re.IGNORECASE)
 # The agent saying what the company does not do: "We don't ask for predictive genetic test
@@ -1095,7 +1102,7 @@ class Detector:
         clause = text[left:right]
         is_question = text[right : right + 1] == "?"
         asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause) or _REPORTED_QUESTION.search(clause)
-        if asks and not _FIRST_PERSON.search(clause):
+        if asks and not _FIRST_PERSON.search(clause) and not _ONES_OWN_BEFORE.search(text, 0, left):
             return True
         if customer_side:
             return False

@@ -129,6 +129,10 @@ _LEADING_FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+# Words before a place's name. Not "in" or "of": "I'm in Usdaw", "a member of Unison".
+_PLACE_PREPOSITIONS = {"outside", "near", "from", "via", "through", "towards", "toward", "around", "past", "at", "to"}
+
+
 @lru_cache(maxsize=65536)  # the same windows are keyed by every term list
 def sound_key(phrase: str) -> str:
     letters = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", phrase.lower()))  # soft c
@@ -304,7 +308,10 @@ class TermListRecognizer(PatternRecognizer):
             candidates = [" ".join(lowered[i : i + n]) for i in starts]
             spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
-                self._near_misses(index, candidates, spans, self.fuzzy_ratio, True, known, covered, results)
+                # ... nor a place named after a preposition ("stuck outside Preston" is no prison).
+                places = {i for i in starts if i and lowered[i - 1] in _PLACE_PREPOSITIONS and words[i].group()[:1].isupper()}
+                single = [(c, sp) for i, c, sp in zip(starts, candidates, spans) if i not in places]
+                self._near_misses(index, [c for c, _ in single], [sp for _, sp in single], self.fuzzy_ratio, True, known, covered, results)
                 # ... nor a word and a function word ("station is" is no "statins").
                 pairs = [i for i in _window_starts(breaks, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
                 split = ["".join(lowered[i : i + 2]) for i in pairs]

@@ -587,6 +587,11 @@ POSITIVE = [
     # A caller introducing themselves where spaCy's small model takes the name for an
     # organisation.
     (["Hello, billing.", "1|Hi, this is Gareth Evans calling about my bill."], "person_name", ["Gareth", "Evans"]),
+    # Text probes: a disclosure about the caller's own person inside their question; a heart
+    # monitor at home.
+    (["Cinema.", "1|Is it okay if my son, who has autism, brings his ear defenders?"], "health", ["autism,"]),
+    (["Airline.", "1|Can my husband, he's diabetic, bring his insulin on board?"], "health", ["diabetic,"]),
+    (["Energy.", "1|We've got a baby on a heart monitor so we can't lose power."], "health", ["heart", "monitor"]),
 ]
 
 NEGATIVE = [
@@ -605,6 +610,11 @@ NEGATIVE = [
     (["Dating app.", "1|I'm a sexual health nurse."], ["sex_life_sexual_orientation"]),
     (["Our host calls it a day at 5, and the toast is 2 pounds."], ["postcode"]),
     (["Hello, billing.", "1|Hi, this is about calling you back."], ["person_name"]),
+    # A place whose name is near a term's spelling; a designer's name; a question with no one's
+    # own in it.
+    (["Train.", "1|My train was stuck outside Preston and I missed the deadline."], ["criminal_offence"]),
+    (["Shop.", "1|The Christian Dior perfume please."], ["religious_belief"]),
+    (["Shop.", "1|Do you do discounts for people with disabilities?"], ["health"]),
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
