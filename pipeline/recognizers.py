@@ -133,6 +133,11 @@ _LEADING_FUNCTION_WORDS = {
 _PLACE_PREPOSITIONS = {"outside", "near", "from", "via", "through", "towards", "toward", "around", "past", "at", "to"}
 
 
+def _names_a_place(words: list[re.Match], lowered: list[str], i: int) -> bool:
+    """Is words[i] capitalised after a preposition of place ("outside Preston")?"""
+    return i > 0 and lowered[i - 1] in _PLACE_PREPOSITIONS and words[i].group()[:1].isupper()
+
+
 @lru_cache(maxsize=65536)  # the same windows are keyed by every term list
 def sound_key(phrase: str) -> str:
     letters = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", phrase.lower()))  # soft c
@@ -309,9 +314,8 @@ class TermListRecognizer(PatternRecognizer):
             spans = [(words[i].start(), words[i + n - 1].end()) for i in starts]
             if n == 1:  # a single word must keep its first letter, and be no English word
                 # ... nor a place named after a preposition ("stuck outside Preston" is no prison).
-                places = {i for i in starts if i and lowered[i - 1] in _PLACE_PREPOSITIONS and words[i].group()[:1].isupper()}
-                single = [(c, sp) for i, c, sp in zip(starts, candidates, spans) if i not in places]
-                self._near_misses(index, [c for c, _ in single], [sp for _, sp in single], self.fuzzy_ratio, True, known, covered, results)
+                kept = [k for k, i in enumerate(starts) if not _names_a_place(words, lowered, i)]
+                self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_ratio, True, known, covered, results)
                 # ... nor a word and a function word ("station is" is no "statins").
                 pairs = [i for i in _window_starts(breaks, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
                 split = ["".join(lowered[i : i + 2]) for i in pairs]

@@ -18,7 +18,8 @@ NUMBER_WORDS = {
     # run of digits (see DigitRunRecognizer.runs), never starting one.
     "free": "3", "tree": "3",
     # ... and "seven" and "nine" on a telephone line ("Oh, heaven, heaven, one, one, ...",
-    # "2, 2, 2, 4, time, 2, ..."), likewise.
+    # "2, 2, 2, 4, time, 2, ..."), likewise ("time" is "five" too: a run's length is what it
+    # keeps right).
     "heaven": "7", "time": "9",
 }  # fmt: skip
 # Number words that are everyday words too: they continue a run of digits, never start one.
