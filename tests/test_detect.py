@@ -592,6 +592,10 @@ POSITIVE = [
     (["Cinema.", "1|Is it okay if my son, who has autism, brings his ear defenders?"], "health", ["autism,"]),
     (["Airline.", "1|Can my husband, he's diabetic, bring his insulin on board?"], "health", ["diabetic,"]),
     (["Energy.", "1|We've got a baby on a heart monitor so we can't lose power."], "health", ["heart", "monitor"]),
+    # Text probes: held for trial; a side in the Brexit vote; a party's short name.
+    (["Bank.", "1|My husband is in custody awaiting trial."], "criminal_offence", ["custody", "awaiting", "trial."]),
+    (["Radio.", "1|I'm a staunch Brexiteer."], "political_opinion", ["Brexiteer."]),
+    (["Printer.", "1|I need posters for my campaign, I'm running for the Greens."], "political_opinion", ["Greens."]),
 ]
 
 NEGATIVE = [
@@ -615,6 +619,10 @@ NEGATIVE = [
     (["Train.", "1|My train was stuck outside Preston and I missed the deadline."], ["criminal_offence"]),
     (["Shop.", "1|The Christian Dior perfume please."], ["religious_belief"]),
     (["Shop.", "1|Do you do discounts for people with disabilities?"], ["health"]),
+    # A card or a phone charged; a trial's results; a custody battle.
+    (["Bank.", "1|My card was charged twice and my phone was charged overnight."], ["criminal_offence"]),
+    (["Broadband.", "1|I'm on a free trial and awaiting trial results from the lab."], ["criminal_offence"]),
+    (["Family court.", "1|We're in a custody battle over the children."], ["criminal_offence"]),
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
