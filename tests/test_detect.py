@@ -596,6 +596,9 @@ POSITIVE = [
     (["Bank.", "1|My husband is in custody awaiting trial."], "criminal_offence", ["custody", "awaiting", "trial."]),
     (["Radio.", "1|I'm a staunch Brexiteer."], "political_opinion", ["Brexiteer."]),
     (["Printer.", "1|I need posters for my campaign, I'm running for the Greens."], "political_opinion", ["Greens."]),
+    # Conditions and pregnancy in everyday words.
+    (["Bank.", "1|I've got a bad heart, so I can't get stressed."], "health", ["bad", "heart,"]),
+    (["Travel.", "1|I'm seven months gone, can I still fly?"], "health", ["seven", "months", "gone,"]),
 ]
 
 NEGATIVE = [
@@ -623,6 +626,7 @@ NEGATIVE = [
     (["Bank.", "1|My card was charged twice and my phone was charged overnight."], ["criminal_offence"]),
     (["Broadband.", "1|I'm on a free trial and awaiting trial results from the lab."], ["criminal_offence"]),
     (["Family court.", "1|We're in a custody battle over the children."], ["criminal_offence"]),
+    (["Travel.", "1|I'm two weeks gone on holiday from Friday."], ["health"]),
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
