@@ -594,6 +594,7 @@ POSITIVE = [
     (["Energy.", "1|We've got a baby on a heart monitor so we can't lose power."], "health", ["heart", "monitor"]),
     # Text probes: held for trial; a side in the Brexit vote; a party's short name.
     (["Bank.", "1|My husband is in custody awaiting trial."], "criminal_offence", ["custody", "awaiting", "trial."]),
+    (["Insurer.", "1|My car was caught speeding on the M1."], "criminal_offence", ["car", "caught"]),
     (["Radio.", "1|I'm a staunch Brexiteer."], "political_opinion", ["Brexiteer."]),
     (["Printer.", "1|I need posters for my campaign, I'm running for the Greens."], "political_opinion", ["Greens."]),
     # Conditions and pregnancy in everyday words.
