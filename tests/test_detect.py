@@ -595,6 +595,7 @@ POSITIVE = [
     # Text probes: held for trial; a side in the Brexit vote; a party's short name.
     (["Bank.", "1|My husband is in custody awaiting trial."], "criminal_offence", ["custody", "awaiting", "trial."]),
     (["Insurer.", "1|My car was caught speeding on the M1."], "criminal_offence", ["car", "caught"]),
+    (["Insurer.", "1|I was disqualified from driving for a year."], "criminal_offence", ["disqualified", "driving"]),
     (["Radio.", "1|I'm a staunch Brexiteer."], "political_opinion", ["Brexiteer."]),
     (["Printer.", "1|I need posters for my campaign, I'm running for the Greens."], "political_opinion", ["Greens."]),
     # Conditions and pregnancy in everyday words.
