@@ -19,7 +19,7 @@ from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
-from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, NUMBER_WORDS
+from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS
 
 _CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
@@ -1247,7 +1247,7 @@ def _digits_in(transcript: Transcript, keys) -> int:
     count = 0
     for si, wi in keys:
         for token in re.findall(r"\d|[a-z]+", transcript.segments[si].words[wi].text.lower()):
-            count += 1 if token.isdigit() else len(NUMBER_WORDS.get(token, ""))
+            count += 1 if token.isdigit() else len(HEARD_NUMBER_WORDS.get(token, ""))
     return count
 
 

@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import OVER_A_PERIOD, PLACEHOLDER
-from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, NUMBER_WORDS, RUN_ONLY
+from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 CARD_ENTITIES = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)  # a card's items, as Presidio names them
@@ -975,7 +975,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         tokens = list(self._TOKEN.finditer(text))
         for i, m in enumerate(tokens):
             tok = m.group().lower()
-            value = tok if tok.isdigit() else NUMBER_WORDS.get(tok)
+            value = tok if tok.isdigit() else HEARD_NUMBER_WORDS.get(tok)
             joined = run_end is not None and self._joins(text, prev_end, m.start())
             if tok == "no" and joined and self._digits_follow(text, tokens, i):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
@@ -1032,7 +1032,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         if i + 1 >= len(tokens):
             return False
         word = tokens[i + 1].group().lower()
-        return self._joins(text, tokens[i].end(), tokens[i + 1].start()) and (word.isdigit() or word in NUMBER_WORDS)
+        return self._joins(text, tokens[i].end(), tokens[i + 1].start()) and (word.isdigit() or word in HEARD_NUMBER_WORDS)
 
     def classify(self, digits: str) -> tuple[str, float]:
         n = len(digits)

@@ -17,11 +17,12 @@ NUMBER_WORDS = {
     # "three" as the recogniser hears it from many UK and Irish speakers; only ever inside a
     # run of digits (see DigitRunRecognizer.runs), never starting one.
     "free": "3", "tree": "3",
-    # ... and "seven" and "nine" on a telephone line ("Oh, heaven, heaven, one, one, ...",
-    # "2, 2, 2, 4, time, 2, ..."), likewise ("time" is "five" too: a run's length is what it
-    # keeps right).
-    "heaven": "7", "time": "9",
 }  # fmt: skip
+# ... and, for detection only, "seven" and "nine" as a telephone line garbles them ("Oh, heaven,
+# heaven, one, one, ...", "2, 2, 2, 4, time, 2, ..."), likewise inside a run only ("time" is
+# "five" too: a run's length is what it keeps right). The evaluation reads a transcript's
+# "every time" as words (NUMBER_WORDS).
+HEARD_NUMBER_WORDS = {**NUMBER_WORDS, "heaven": "7", "time": "9"}
 # Number words that are everyday words too: they continue a run of digits, never start one.
 RUN_ONLY = {"o", "for", "free", "tree", "heaven", "time"}
 # Everyday words a digit is heard as on a telephone line: "for already" for "four R T",
