@@ -130,13 +130,13 @@ _STILL_ABOUT_IT = re.compile(
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     # what became of a charge ("but it was dropped")
     r"(was|were|been|got|get|gets|is|are) (dropped|withdrawn|quashed|overturned|acquitted|cleared|spent)|not guilty|"
-    r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|"
+    r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|faith|beliefs?|religion|religious|"
     # ... a scripture or the oath a faith forbids ("and I'd rather affirm than swear on the Bible")
     r"bible|quran|koran|qur'an|torah|scriptures?|affirm|swear on|"
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
     r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
-    r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|deed poll|(come|came|coming) out|"
+    r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|(old|birth|previous|former) name|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding

@@ -601,6 +601,15 @@ POSITIVE = [
     # Conditions and pregnancy in everyday words.
     (["Bank.", "1|I've got a bad heart, so I can't get stressed."], "health", ["bad", "heart,"]),
     (["Travel.", "1|I'm seven months gone, can I still fly?"], "health", ["seven", "months", "gone,"]),
+    # Set 71: common conditions the list lacked, heard as said; flu as written; the veins a
+    # palm reader reads; a disclosure going on to one's faith or one's old name.
+    (["Walking holidays.", "1|My gout doesn't come back in my left foot, so I need to cancel the hike."], "health", ["gout"]),
+    (["Window cleaning.", "1|I get vertigo so I can't go up the ladder myself."], "health", ["vertigo"]),
+    (["Bank.", "1|My husband's got a blood clot in his leg."], "health", ["blood", "clot"]),
+    (["Post office.", "1|I've been off with the flu."], "health", ["flu."]),
+    (["Office security.", "1|The doors can't reach the veins in my palm, and it stopped letting me in."], "biometric", ["veins", "palm,"]),
+    (["Prison visits.", "1|I'm Rastafarian and I keep my red locks covered for my faith."], "religious_belief", ["Rastafarian", "locks", "faith."]),
+    (["Passports.", "1|I'm a trans man and my old passport still has my old name."], "sex_life_sexual_orientation", ["trans", "passport", "name."]),
 ]
 
 NEGATIVE = [
@@ -638,6 +647,11 @@ NEGATIVE = [
     (["I'm fasting for a blood test tomorrow, so morning please."], ["religious_belief"]),
     (["I'm doing time sheets all afternoon."], ["criminal_offence"]),
     (["We're in constant contact with the builder."], ["health"]),
+    # A boiler's flue, a flu jab clinic, a film, a hospice's shop.
+    (["Boiler cover.", "1|The flue on the boiler is blocked."], ["health"]),
+    (["Pharmacy.", "We're running a flu jab clinic on Saturday."], ["health"]),
+    (["Vertigo is my favourite Hitchcock film."], ["health"]),
+    (["I dropped the books at the hospice shop."], ["health"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
