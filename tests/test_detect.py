@@ -610,6 +610,18 @@ POSITIVE = [
     (["Office security.", "1|The doors can't reach the veins in my palm, and it stopped letting me in."], "biometric", ["veins", "palm,"]),
     (["Prison visits.", "1|I'm Rastafarian and I keep my red locks covered for my faith."], "religious_belief", ["Rastafarian", "locks", "faith."]),
     (["Passports.", "1|I'm a trans man and my old passport still has my old name."], "sex_life_sexual_orientation", ["trans", "passport", "name."]),
+    # Broader term lists: unions, parties, faiths, genetic conditions, biometric readers and
+    # offences a caller may name that no labelled call had.
+    (["Payroll.", "1|I'm the TSSA rep at the depot."], "trade_union_membership", ["TSSA", "rep"]),
+    (["Payroll.", "1|I'm a BALPA member, I fly for a living."], "trade_union_membership", ["BALPA"]),
+    (["Print shop.", "1|I'm an SDLP member in Derry."], "political_opinion", ["SDLP"]),
+    (["Funerals.", "1|I'm a Zoroastrian, so cremation is out."], "religious_belief", ["Zoroastrian,"]),
+    (["Deliveries.", "1|We do puja every morning before work."], "religious_belief", ["puja"]),
+    (["Insurer.", "1|My son has Duchenne muscular dystrophy."], "genetic", ["Duchenne", "dystrophy."]),
+    (["Clinic.", "1|We had the NIPT test and it came back low risk."], "genetic", ["NIPT"]),
+    (["Airline.", "1|The airport hand scanner wouldn't read me."], "biometric", ["hand", "scanner"]),
+    (["Insurer.", "1|I pleaded guilty to careless driving."], "criminal_offence", ["pleaded", "careless", "driving."]),
+    (["Insurer.", "1|I've got an IN10 on my licence."], "criminal_offence", ["IN10"]),
 ]
 
 NEGATIVE = [
@@ -652,6 +664,14 @@ NEGATIVE = [
     (["Pharmacy.", "We're running a flu jab clinic on Saturday."], ["health"]),
     (["Vertigo is my favourite Hitchcock film."], ["health"]),
     (["I dropped the books at the hospice shop."], ["health"]),
+    # A club's function room, a protest in the way, a name, a charity shop, ASR's "and can" (by
+    # sound "hand scan"), "a counselor" (by sound a party's councillor).
+    (["Venues.", "1|We booked the function room at the Labour Club."], ["political_opinion"]),
+    (["Taxi.", "1|Extinction Rebellion blocked the road so I'm late."], ["political_opinion"]),
+    (["Pooja will call you back.", "1|My mate bailed on me so I need a single room."], ["religious_belief", "criminal_offence"]),
+    (["Furniture.", "1|I saw the Salvation Army shop has a sofa."], ["religious_belief"]),
+    (["Post office.", "1|And can I pay at the post office?"], ["biometric"]),
+    (["Counselling service.", "1|I'd like a counselor I don't have to explain that to."], ["political_opinion"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
