@@ -122,6 +122,8 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",
     re.IGNORECASE,
 )
+# What bears on a condition: "and the damp is making it worse", "it's flared up".
+_WORSENS = r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring"
 # "I'm on bail and I sign on at the police station every Friday": a new clause that goes on
 # about the disclosure's own matter (where it is dealt with, how it is treated) still discloses,
 # as the dev calls' "{I have epilepsy} and {I take lamotrigine every day}" do.
@@ -143,7 +145,7 @@ _STILL_ABOUT_IT = re.compile(
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
     r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue|"
     # ... or what sets it off ("and the damp is making it worse")
-    r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring|"
+    rf"{_WORSENS}|"
     # what the condition is met with ("and I get extra time for the theory test")
     r"extra time|(reasonable )?adjustments?|large print|braille|hearing aids?|guide dog|blue badge|support worker|"
     r"(can't|cannot|can not|couldn't|can only) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out)|"
@@ -155,9 +157,10 @@ _STILL_ABOUT_IT = re.compile(
 _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
     "he's", "she's", "he'd", "she'd", "they're", "they'd", "it", "it's",
-    # ... or what bears on it ("and the damp is making it worse")
-    "the",
 }  # fmt: skip
+# A clause about a thing ("and the ...") goes on only with what worsens the condition: "and the
+# damp is making it worse", not "and the form keeps asking for a wife".
+_BEARS_ON_IT = re.compile(rf"\b({_WORSENS})\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\s*(?:and|but)\s+([\w']+)", re.IGNORECASE)
 
 
@@ -165,10 +168,12 @@ def _goes_on_about_it(text: str, pos: int) -> int | None:
     """Where the clause "and <subject> ..." (or "but ...") at `pos` goes on with the disclosure
     before it, its subject's end; None when it is another matter or no such clause."""
     clause = _AND_THEN.match(text, pos)
-    if not clause or clause.group(1).lower() not in _ABOUT_IT_SUBJECTS:
+    subject = clause.group(1).lower() if clause else ""
+    if subject not in _ABOUT_IT_SUBJECTS and subject != "the":
         return None
     brk = _CLAUSE_BREAK.search(text, clause.end())
-    return clause.end() if _STILL_ABOUT_IT.search(text, clause.end(), brk.start() if brk else len(text)) else None
+    about_it = _BEARS_ON_IT if subject == "the" else _STILL_ABOUT_IT
+    return clause.end() if about_it.search(text, clause.end(), brk.start() if brk else len(text)) else None
 
 
 # ", and my subscription hasn't come off my pay": with the comma too, the speaker's own

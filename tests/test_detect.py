@@ -622,6 +622,15 @@ POSITIVE = [
     (["Airline.", "1|The airport hand scanner wouldn't read me."], "biometric", ["hand", "scanner"]),
     (["Insurer.", "1|I pleaded guilty to careless driving."], "criminal_offence", ["pleaded", "careless", "driving."]),
     (["Insurer.", "1|I've got an IN10 on my licence."], "criminal_offence", ["IN10"]),
+    # Set 72: a pregnancy lost; elected to office whatever the party came out as; a union of any
+    # name; a machine's "scans" heard as "can"; a heritage named by a nationality the list lacked.
+    (["Nursery furniture.", "1|I lost my baby last week, so we won't need the cot."], "health", ["lost", "baby"]),
+    (["Print shop.", "1|I was elected an alliance councilor in May, and I need leaflets for my surgery."], "political_opinion", ["elected", "councilor"]),
+    (["Print shop.", "1|She's just been elected as our MP."], "political_opinion", ["elected", "MP."]),
+    (["Insurance.", "1|I'm in the munition union and my cover comes through."], "trade_union_membership", ["munition", "union"]),
+    (["Timesheets.", "1|The clocking in machines can, my thumb, and it's not recognised me all week."], "biometric", ["machines", "thumb,"]),
+    (["Census.", "1|I'm Sri Lankan Tamil and there's no box for that on the form."], "racial_ethnic_origin", ["Sri", "Lankan", "Tamil"]),
+    (["School.", "1|We're Nepali and my son gets picked on at school."], "racial_ethnic_origin", ["Nepali"]),
 ]
 
 NEGATIVE = [
@@ -672,6 +681,13 @@ NEGATIVE = [
     (["Furniture.", "1|I saw the Salvation Army shop has a sofa."], ["religious_belief"]),
     (["Post office.", "1|And can I pay at the post office?"], ["biometric"]),
     (["Counselling service.", "1|I'd like a counselor I don't have to explain that to."], ["political_opinion"]),
+    # A councillor's surgery named after it; a baby monitor lost; a club's chair elected; a
+    # language spoken, a cuisine liked.
+    (["Print shop.", "1|I need leaflets for my surgery, the councilor's one on Friday."], ["health"]),
+    (["Removals.", "1|I lost the baby monitor somewhere in the move."], ["health"]),
+    (["Printing.", "1|I was elected chair of the book club."], ["political_opinion"]),
+    (["Interpreting.", "1|I'm Spanish-speaking, can I get an interpreter?", "1|I'm Thai food mad."], ["racial_ethnic_origin"]),
+    (["Lettings.", "1|I'm in the students union bar most nights."], ["trade_union_membership"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
@@ -1711,6 +1727,9 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["mental practice", "I'm fasting for Ramadan", "so till now I have a morning appointment", "of course", "your turn", "aim"], ["Ramadan", "appointment"], ["course", "turn"]),
         # ... nor the caller's question after a comma.
         (["Power cut line.", "1|I'm on oxygen at night, when will the power be back?"], ["oxygen", "night,"], ["power", "back?"]),
+        # A clause about a thing goes on only with what worsens a condition ("and the damp is
+        # making it worse"), not with a form that names a partner.
+        (["Joint accounts.", "1|My husband and I are a same-sex couple and the form keeps asking for a wife."], ["same-sex", "couple"], ["form", "wife."]),
         # ... nor the caller's question after a comma ("..., we'll not show on the check").
         (["Volunteering.", "1|I got a police caution for possession of cannabis, we'll not show on the check."], ["caution", "cannabis,"], ["show", "check."]),
     ],
