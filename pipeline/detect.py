@@ -122,8 +122,10 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",
     re.IGNORECASE,
 )
-# What bears on a condition: "and the damp is making it worse", "it's flared up".
+# What bears on a condition: "and the damp is making it worse", "it's flared up"; its symptoms
+# ("and the night sweats are awful").
 _WORSENS = r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring"
+_SYMPTOMS = r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue"
 # "I'm on bail and I sign on at the police station every Friday": a new clause that goes on
 # about the disclosure's own matter (where it is dealt with, how it is treated) still discloses,
 # as the dev calls' "{I have epilepsy} and {I take lamotrigine every day}" do.
@@ -143,7 +145,7 @@ _STILL_ABOUT_IT = re.compile(
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
     # test's finding
     r"speech|memory|eyesight|sight|hearing|balance|mobility|breathing|symptoms|struggl\w*|"
-    r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue|"
+    rf"{_SYMPTOMS}|"
     # ... or what sets it off ("and the damp is making it worse")
     rf"{_WORSENS}|"
     # what the condition is met with ("and I get extra time for the theory test")
@@ -158,9 +160,9 @@ _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
     "he's", "she's", "he'd", "she'd", "they're", "they'd", "it", "it's",
 }  # fmt: skip
-# A clause about a thing ("and the ...") goes on only with what worsens the condition: "and the
-# damp is making it worse", not "and the form keeps asking for a wife".
-_BEARS_ON_IT = re.compile(rf"\b({_WORSENS})\b", re.IGNORECASE)
+# A clause about a thing ("and the ...") goes on only with a condition's symptoms or what worsens
+# it: "and the damp is making it worse", not "and the form keeps asking for a wife".
+_BEARS_ON_IT = re.compile(rf"\b({_WORSENS}|{_SYMPTOMS})\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\s*(?:and|but)\s+([\w']+)", re.IGNORECASE)
 
 
