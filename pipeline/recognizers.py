@@ -647,14 +647,15 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
-    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...".
-    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net)\b|\bdot\b|@", re.I)
+    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...", ".a
+    # .ploton .me" (the other domains a UK caller's address ends in too).
+    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net|me|io|ie|ac|gov|info|biz|eu|scot|wales|cymru|edu)\b|\bdot\b|@", re.I)
     _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
     # An answer to "your email?" on a telephone line, its "dot"s heard as "not" ("They're not
     # private students. Not Cardiff, not ID"), its provider named, or its ".com" heard run into
     # the word before ("out of Northcom") or as "not com".
     _EMAIL_HEARD = re.compile(
-        r"\b(gmail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b|"
+        r"\b(gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail|proton|virginmedia|talktalk)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b|"
         r"\b(?!(sit|inter|tele)com\b)\w{3,}com\b|\b(not|got)\s+com\b", re.I)
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)

@@ -631,6 +631,8 @@ POSITIVE = [
     (["Timesheets.", "1|The clocking in machines can, my thumb, and it's not recognised me all week."], "biometric", ["machines", "thumb,"]),
     (["Census.", "1|I'm Sri Lankan Tamil and there's no box for that on the form."], "racial_ethnic_origin", ["Sri", "Lankan", "Tamil"]),
     (["School.", "1|We're Nepali and my son gets picked on at school."], "racial_ethnic_origin", ["Nepali"]),
+    # Set 65: an address at a domain the email check lacked, after a bare "A contact email."
+    (["No problem.", "A contact email.", "1|.a .ploton .me", "Got it."], "email_address", [".a", ".ploton", ".me"]),
 ]
 
 NEGATIVE = [
@@ -688,6 +690,7 @@ NEGATIVE = [
     (["Printing.", "1|I was elected chair of the book club."], ["political_opinion"]),
     (["Interpreting.", "1|I'm Spanish-speaking, can I get an interpreter?", "1|I'm Thai food mad."], ["racial_ethnic_origin"]),
     (["Lettings.", "1|I'm in the students union bar most nights."], ["trade_union_membership"]),
+    (["Complaints.", "1|I'm deaf to excuses at this point, just fix it."], ["health"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
