@@ -633,6 +633,9 @@ POSITIVE = [
     (["School.", "1|We're Nepali and my son gets picked on at school."], "racial_ethnic_origin", ["Nepali"]),
     # Set 65: an address at a domain the email check lacked, after a bare "A contact email."
     (["No problem.", "A contact email.", "1|.a .ploton .me", "Got it."], "email_address", [".a", ".ploton", ".me"]),
+    # An address's mailbox garbled on a telephone line but its provider and ending heard.
+    (["Use the form instead, your memory mail sorted.", "1|See not go to hotmail .co .uk"], "email_address", ["See", "hotmail", ".uk"]),
+    (["I'll check with underwriting your email.", "1|If not call and outlook not come."], "email_address", ["If", "outlook", "come."]),
 ]
 
 NEGATIVE = [
@@ -691,6 +694,7 @@ NEGATIVE = [
     (["Interpreting.", "1|I'm Spanish-speaking, can I get an interpreter?", "1|I'm Thai food mad."], ["racial_ethnic_origin"]),
     (["Lettings.", "1|I'm in the students union bar most nights."], ["trade_union_membership"]),
     (["Complaints.", "1|I'm deaf to excuses at this point, just fix it."], ["health"]),
+    (["Support.", "1|I use Outlook for my calendar and Gmail on my phone, Hotmail's my nan's."], ["email_address"]),
     (["Removals.", "1|A conservative guess is 30 boxes."], ["political_opinion"]),
     (["Parcels.", "1|I'm a mail carrier for the Royal Mail."], ["genetic"]),
     (["Restaurant bookings, can I take your Christian name?", "1|It's for a party of ten."], ["religious_belief"]),
