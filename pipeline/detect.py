@@ -171,10 +171,10 @@ def _goes_on_about_it(text: str, pos: int) -> int | None:
     before it, its subject's end; None when it is another matter or no such clause."""
     clause = _AND_THEN.match(text, pos)
     subject = clause.group(1).lower() if clause else ""
-    if subject not in _ABOUT_IT_SUBJECTS and subject != "the":
+    about_it = _BEARS_ON_IT if subject == "the" else _STILL_ABOUT_IT if subject in _ABOUT_IT_SUBJECTS else None
+    if not about_it:
         return None
     brk = _CLAUSE_BREAK.search(text, clause.end())
-    about_it = _BEARS_ON_IT if subject == "the" else _STILL_ABOUT_IT
     return clause.end() if about_it.search(text, clause.end(), brk.start() if brk else len(text)) else None
 
 
