@@ -140,6 +140,10 @@ _STILL_ABOUT_IT = re.compile(
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
     r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
+    # the vote or act disclosed, again ("I voted Green last time and I'll do it again")
+    r"(vote|votes|voted|voting|do|doing|did)( \w+){0,3} again|"
+    # what a test found ("I did one of those DNA kits and it flagged a gene for ...")
+    r"flagged|genes?|carrier|tested positive|"
     r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|(old|birth|previous|former) name|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
@@ -737,8 +741,11 @@ class Detector:
         before, heard = [], []
         for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
             word = _spoken(words[i].text)
-            # The question's own words end it: "Ready for the card when you are ...".
-            if words[i].text.endswith(_SENTENCE_END) or _CARD_TALK.fullmatch(word):
+            # The question's own words end it: "Ready for the card when you are ...". Not a
+            # payment word after a digit's sound-alike: "I'm free, free payment," for "five
+            # three three seven".
+            card_talk = _CARD_TALK.fullmatch(word) and not (i and _spoken(words[i - 1].text) in self._SOUNDS_LIKE_A_DIGIT)
+            if words[i].text.endswith(_SENTENCE_END) or card_talk:
                 break
             before.append((si, i))
             heard.append(word)
@@ -865,6 +872,11 @@ class Detector:
             # Catholic Cathedral tour" in the transcript, "Cathedral too" in that decode.
             if phrase and self._excluded_in(tt, keys, d.detector):
                 continue
+            # A decode looping on digits ("$5 ,000 ,000 ...") spreads them over all that was said
+            # after: of the words the transcript has there, only its own findings and its words
+            # that are or sound like digits are the number's, not the agent's next question.
+            if not phrase and any(hinted.segments[si].repeats_itself for si, _ in heard):
+                keys = {k for k in keys if k in covered or _sounds_like_a_digit(transcript, k)}
             if not phrase:
                 within_card = {covered[k] for k in keys if k in covered} | {d.category} <= _CARD_CATEGORIES
                 keys = keys if within_card else {k for k in keys if k not in covered}
@@ -1164,14 +1176,18 @@ class Detector:
         the sentence ends or a new clause begins ("..., so no beef please"; "... breast cancer
         and I'm starting treatment next week")."""
         pos = end
+        continued_at = -1  # where a clause that goes on about it had its subject ("and I'll")
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
             own = _OWN_NEW_CLAUSE.search(text, pos, brk.start() if brk else len(text))
+            if own and own.start() == continued_at:
+                # That subject's own verb ("and I'll | do it again"), not the caller's question.
+                own = _OWN_NEW_CLAUSE.search(text, own.start() + 1, brk.start() if brk else len(text))
             if own:
                 about = _goes_on_about_it(text, own.start())
                 if about is None:
                     return own.start()
-                pos = about
+                pos = continued_at = about
                 continue
             if not brk:
                 return len(text)
@@ -1183,7 +1199,7 @@ class Detector:
             word = following.group(1).lower()
             about = _goes_on_about_it(text, brk.end())  # ", and I sign on at the police station"
             if about is not None:
-                pos = about
+                pos = continued_at = about
                 continue
             if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()) or _ITEM_ASKED_NEXT.match(text, brk.end()):
                 return brk.start()
@@ -1282,6 +1298,12 @@ def _a_relative(transcript: Transcript, keys: list[tuple[int, int]]) -> bool:
     if len(said) < 2 or said[0] not in _POSSESSIVES or not set(said[1:]) <= _RELATIVES:
         return False
     return not (first and _COPULA.fullmatch(_bare(words[first - 1].text)))
+
+
+def _sounds_like_a_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
+    """Is the word at `key` a digit, a number word or a word a digit is heard as ("free")?"""
+    text = transcript.segments[key[0]].words[key[1]].text
+    return bool(DIGITISH.search(text)) or _spoken(text) in HEARD_NUMBER_WORDS or _spoken(text) in DIGIT_SOUNDALIKES
 
 
 def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:

@@ -657,6 +657,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _EMAIL_HEARD = re.compile(
         r"\b(gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail|proton|virginmedia|talktalk)\b|\bnot\b[^?!\n]*\bnot\b[^?!\n]*\bnot\b|"
         r"\b(?!(sit|inter|tele)com\b)\w{3,}com\b|\b(not|got)\s+com\b", re.I)
+    # An address's "dot co", "dot uk", "dot com" as a telephone line gives them: "not go", "not you".
+    _DOMAIN_HEARD = re.compile(r"\b(dot|not|got)\s+(co|go|uk|you|com|calm|come|org|net)\b", re.I)
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
@@ -763,7 +765,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 asks = self._other_questions(text, clause.start(), clause.end(), entity)
                 if not chosen and values_only and asks and not DIGITISH.search(clause.group()):
                     continue  # "Sort code for it, 40 ...": the agent asking on, then the answer
-                if chosen and self._ends_answer(clause.group(), asks, values_only):
+                # ... but not an address's ending that opens like the agent's "I'll" ("If you're
+                # not ready, I'll not go, not you, okay?" for "... yahoo dot co dot uk").
+                domain_heard = entity == "EMAIL_ADDRESS" and self._DOMAIN_HEARD.search(clause.group())
+                if chosen and not domain_heard and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
                     # "I'm partially deaf in one ear, so please text": the disclosure ends where
@@ -1062,7 +1067,9 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         found: list[tuple[str, int, int, float]] = []
-        runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1])]
+        # ... nor a count of the card's digits, said as one word: "the 16 digits", "16 tickets" as
+        # a line gives it (not the "30" of "Every 30, free digits").
+        runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1]) and not self._counts_digits(text, r)]
         card_window_end = -1
         follow_ups: list[tuple[int, int]] = []  # (card number's end, its window's end) for each card number
         # Digits read in the turns after "card" ("4539" ... "1488" ... "0343 6467"): once they
@@ -1097,7 +1104,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                     found[half[0]] = (entity, *found[half[0]][1:3], score)
                 elif card_group and card_groups and entity not in ("CARD_NUMBER", "PHONE_NUMBER") and card_digits + len(digits) >= 12:
                     entity, score = "CARD_NUMBER", 0.6  # the rest of a card read in groups after "card"
-                found.append((entity, start, end, score))
+                if not self._answers_another_number(text, start, entity):
+                    found.append((entity, start, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
@@ -1196,6 +1204,31 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         )
 
     _A_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters)\b", re.I)
+    _DIGIT_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters|tickets)\b", re.I)
+
+    @classmethod
+    def _counts_digits(cls, text: str, run: tuple[int, int, str]) -> bool:
+        start, end, digits = run
+        return len(digits) <= 2 and len(cls._TOKEN.findall(text, start, end)) == 1 and bool(cls._DIGIT_COUNT.match(text, end))
+
+    # A number of another kind asked for or named just before a run ("Your applicant number?
+    # 2 3 7 8 8 1"): that run is the number named, not bank details that only its length
+    # suggested. Words of a bank's number nearby keep it one ("customer account number").
+    _ANOTHER_NUMBER = re.compile(
+        r"\b(applicant|application|order|booking|reservation|membership|member|policy|customer|staff|employee|payroll|"
+        r"student|loyalty|tracking|invoice|ticket|claim|case|job|serial|confirmation|meter|parcel|voucher|"
+        r"registration|library|rail|club)\s+(card\s+)?(number|no|id|reference|ref|code)\b|\breference\b",
+        re.I,
+    )
+    _BANK_WORDS = re.compile(r"\b(sort|account|bank|banking|bacs|direct debit|standing order)\b", re.I)
+    _ANOTHER_NUMBER_REACH = 80  # characters before the run
+
+    @classmethod
+    def _answers_another_number(cls, text: str, start: int, entity: str) -> bool:
+        if entity not in ("SORT_CODE", "BANK_ACCOUNT"):
+            return False
+        before = max(0, start - cls._ANOTHER_NUMBER_REACH)
+        return bool(cls._ANOTHER_NUMBER.search(text, before, start)) and not cls._BANK_WORDS.search(text, before, start)
 
     @classmethod
     def _leading_groups(cls, text: str, leads: list[tuple[int, int, str]], start: int, digits: str) -> list[tuple[int, int, str]]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 
-from pipeline.data import Detection, Transcript, UnheardSpeech
+from pipeline.data import Detection, Segment, Transcript, UnheardSpeech
 from pipeline.detect import transcript_text
 
 from .conftest import ROOT, detected_words, make_transcript
@@ -636,6 +636,18 @@ POSITIVE = [
     # An address's mailbox garbled on a telephone line but its provider and ending heard.
     (["Use the form instead, your memory mail sorted.", "1|See not go to hotmail .co .uk"], "email_address", ["See", "hotmail", ".uk"]),
     (["I'll check with underwriting your email.", "1|If not call and outlook not come."], "email_address", ["If", "outlook", "come."]),
+    # Set 73: a camera keeping a face, however its verb came out; the vote disclosed goes on to
+    # the next one; what a DNA kit flagged; an email's ending heard as "not go, not you"; a
+    # sort code asked for after a payment reference; memory failing.
+    (["Customer services.", "1|I don't want your self checkout cameras storing my face, how do I opt out?"], "biometric", ["cameras", "storing", "face,"]),
+    (["Customer services.", "1|I don't want your self -care camera installing my face, how do I opt out?"], "biometric", ["installing", "face,"]),
+    (["Energy.", "1|I voted Green last time, and I'll do it again."], "political_opinion", ["Green", "do", "again."]),
+    (["Insurance.", "1|I did one of those DNA kits, and it flagged a gene for blood clots."], "genetic", ["DNA", "flagged", "clots."]),
+    (["Yes, for up to three months. Your email?", "1|If you're not ready, I'll not go, not you, okay?"], "email_address", ["ready,", "go,", "okay?"]),
+    (["The payment reference is fine. And the sort code?", "1|Four oh, one two, oh six."], "sort_code", ["Four", "six."]),
+    (["GP surgery.", "1|My memory's going, I keep forgetting appointments."], "health", ["memory's", "going,"]),
+    (["Occupational health.", "1|My hearing first got worse, and the GP says it's noise."], "health", ["hearing", "worse,"]),
+    (["Returns.", "1|I lost my memory last week, so we won't be needing the course."], "health", ["lost", "memory"]),
 ]
 
 NEGATIVE = [
@@ -1047,6 +1059,14 @@ NEGATIVE = [
     (["Energy.", "1|I nearly had a heart attack when I saw the bill, ha."], ["health"]),
     (["Rail.", "1|I'm standing for the whole journey, the train's full."], ["political_opinion"]),
     (["Office.", "1|The European Union's supporting us with a grant."], ["trade_union_membership"]),
+    # Set 73: a loyalty card's number, an applicant number, a membership misheard as "memory",
+    # a camera in one's face.
+    (["Customer services.", "Your loyalty card number?", "1|Six six two one nine oh."], ["card_number", "sort_code", "bank_account"]),
+    # (As base wrote it, with a full stop: "applicant number?" sounds enough like "account
+    # number?" for the garbled-question match, which fails closed.)
+    (["University admissions.", "Mixed, other, and you can write it in. Your applicant number.", "1|Two three seven, eight eight one."], ["sort_code", "bank_account"]),
+    (["Gym memberships.", "1|Some months I just can't train, can I trace my memory?"], ["health"]),
+    (["Customer services.", "1|The camera flash went off right in my face."], ["biometric"]),
 ]
 
 
@@ -2379,3 +2399,42 @@ def test_the_agents_next_remark_is_not_taken_for_an_unheard_code(detector):
     found = detected_words(t, detector.detect(t))
     assert "card_number" in found and "card_expiry" in found
     assert "tickets" not in [w for words in found.values() for w in words]
+
+
+def test_a_second_decode_looping_on_digits_takes_only_the_digits_it_was_said_over(detector):
+    """Set 73, base at 16 kHz, mono: the decode given the vocabulary looped ("$5 ,000 ,000 ...")
+    from the card number to the end of the call, and its "number" was timed over everything
+    said after. The agent's questions and the goodbye are no card's; the digits, and a word a
+    digit is heard as, are."""
+    first = [
+        "Pet insurance, to set up the payment I need the long number on your card.",
+        "Sure, 5337, 2093, 8746, 0835.",
+        "And the expiry date?",
+        "September 28.",
+        "Last thing, the three digits on the back.",
+        "free 28.",
+        "Thanks, your cover starts today.",
+    ]
+    transcript = make_transcript(first)
+    said = [w for seg in transcript.segments[1:] for w in seg.words]
+    loop = [replace(w, text="$5" if i == 0 else ",000") for i, w in enumerate(said)]
+    looped = Segment(loop[0].start, loop[-1].end, 0, "agent", loop)
+    assert looped.repeats_itself
+    found = detected_words(transcript, detector.detect(replace(transcript, hinted=[looped])))
+    card = [w for c in ("card_number", "card_expiry", "card_security_code") for w in found.get(c, [])]
+    assert {"5337,", "0835.", "September", "free", "28."} <= set(card), found
+    assert not {"expiry", "Last", "back.", "Thanks,", "today."} & set(card), found
+
+
+def test_a_card_number_heard_short_takes_in_its_garbled_first_group_past_a_payment_word(detector):
+    """Set 73, base at 8 kHz, mono: "five three three seven, ..." came out as "I'm free, free
+    payment, 2 -0 -9 ...": "payment" after a digit's sound-alike is a digit misheard, not the
+    question's word. The agent's "16 tickets" ("sixteen digits") counts digits: no card's."""
+    lines = [
+        "Pet insurance, to set up the payment time is 16 tickets on your card.",
+        "Sure, I'm free, free payment, 2 -0 -9 -3 -8 -7 -4 -6 -0 -8 -3 -5.",
+    ]
+    transcript = make_transcript(lines)
+    card = detected_words(transcript, detector.detect(transcript)).get("card_number", [])
+    assert {"I'm", "free,", "free", "payment,", "2", "-5."} <= set(card), card
+    assert "16" not in card and "Sure," not in card, card
