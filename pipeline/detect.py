@@ -132,6 +132,12 @@ _SYMPTOMS = r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue"
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
+    # a machine the condition needs ("and I use a CPAP machine at night", "CP -machine")
+    r"c-?pap|cp\s*-?machine|oxygen|ventilator|nebuli[sz]er|"
+    # a licence given up for it ("and I've had to give up my licence")
+    r"(give|gave|given|giving) up (my|his|her) (driving )?licen[cs]e|(can't|cannot|couldn't|not allowed to|stopped) driv\w*|"
+    # the body data itself, kept ("and I don't want my face on your system")
+    r"(my|his|her) (face|fingerprints?|thumbprints?|iris|retina|voice) (on|in|stored|kept|held|saved|used)|"
     # what became of a charge ("but it was dropped")
     r"(was|were|been|got|get|gets|is|are) (dropped|withdrawn|quashed|overturned|acquitted|cleared|spent)|not guilty|"
     r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|faith|beliefs?|religion|religious|"

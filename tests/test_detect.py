@@ -648,6 +648,13 @@ POSITIVE = [
     (["GP surgery.", "1|My memory's going, I keep forgetting appointments."], "health", ["memory's", "going,"]),
     (["Occupational health.", "1|My hearing first got worse, and the GP says it's noise."], "health", ["hearing", "worse,"]),
     (["Returns.", "1|I lost my memory last week, so we won't be needing the course."], "health", ["lost", "memory"]),
+    # Set 74: the machine a condition needs, the licence it costs, the face kept on a system;
+    # diabetes by its type alone.
+    (["Harbour Hotel.", "1|I've got sleep apnea, and I use a CPAP machine at night, so I need a socket."], "health", ["apnea,", "CPAP", "night,"]),
+    (["Car hire.", "1|My eyesight's going with glaucoma and I've had to give up my licence."], "health", ["glaucoma", "licence."]),
+    (["Gym.", "1|The new entry gates use facial recognition, and I don't want my face on your system."], "biometric", ["facial", "face", "system."]),
+    (["School.", "1|She's got type one and needs to check her sugars at lunch."], "health", ["type", "one"]),
+    (["Insurance.", "1|I'm type 2 and on metformin."], "health", ["type", "2"]),
 ]
 
 NEGATIVE = [
@@ -1067,6 +1074,10 @@ NEGATIVE = [
     (["University admissions.", "Mixed, other, and you can write it in. Your applicant number.", "1|Two three seven, eight eight one."], ["sort_code", "bank_account"]),
     (["Gym memberships.", "1|Some months I just can't train, can I trace my memory?"], ["health"]),
     (["Customer services.", "1|The camera flash went off right in my face."], ["biometric"]),
+    # Text probes: a charging socket's type, a bank's fraud team.
+    (["Electrician.", "1|The car has got type 2 sockets for charging."], ["health"]),
+    (["Bank.", "1|I've got a feeling the fraud team blocked my card."], ["criminal_offence"]),
+    (["Bank.", "1|The fraud department rang me about a payment."], ["criminal_offence"]),
 ]
 
 
