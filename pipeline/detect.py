@@ -117,6 +117,8 @@ _OWN_NEW_CLAUSE = re.compile(
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
     # still get a visa?", "... two years ago does it still count?", "... is there a discount?"
     r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this|there)\s+\w+"
+    # ... or about a thing ("... on the solstice is the woodland free that day?")
+    r"|\s+(is|are)\s+the\s+\w+\s+(free|available|open|booked|taken|ok|okay|possible)\b"
     # The agent saying what they will do, with no punctuation before it: "... I can only walk a
     # few metres i'll send the form your postcode".
     r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",

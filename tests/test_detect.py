@@ -655,6 +655,8 @@ POSITIVE = [
     (["Gym.", "1|The new entry gates use facial recognition, and I don't want my face on your system."], "biometric", ["facial", "face", "system."]),
     (["School.", "1|She's got type one and needs to check her sugars at lunch."], "health", ["type", "one"]),
     (["Insurance.", "1|I'm type 2 and on metformin."], "health", ["type", "2"]),
+    (["Boiler.", "1|I'm a Methodist and our church hall needs a new boiler."], "religious_belief", ["Methodist", "church", "hall"]),
+    (["Church.", "1|The youth group at my church hall meets on Fridays."], "religious_belief", ["my", "church"]),
 ]
 
 NEGATIVE = [
@@ -1078,6 +1080,9 @@ NEGATIVE = [
     (["Electrician.", "1|The car has got type 2 sockets for charging."], ["health"]),
     (["Bank.", "1|I've got a feeling the fraud team blocked my card."], ["criminal_offence"]),
     (["Bank.", "1|The fraud department rang me about a payment."], ["criminal_offence"]),
+    # Set 74: a church hall as a venue or an address, not one's own.
+    (["Furniture delivery.", "1|The Baptist church hall on Union Street."], ["religious_belief"]),
+    (["Council.", "1|Can I book the Methodist church hall for a birthday party?"], ["religious_belief"]),
 ]
 
 
@@ -1444,6 +1449,10 @@ def test_placeholders_are_not_read_as_words(detector):
         # Set 68: a faith's observance goes on with the disclosure; a delivery day does not.
         ("We're observant Jews and we don't answer the door on Shabbat, so not Saturday.", "Shabbat,"),
         ("We're observant Jews and we need the parcel by Friday.", "Jews"),
+        # Set 74: the question about a thing, its "?" lost ("is the woodland free").
+        ("We're both pagans and want a handfasting ceremony on the solstice is the woodland free that day.", "solstice"),
+        # ... but a voted act done again goes on (set 73).
+        ("I voted Green last time, and I'll do it again.", "again."),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
