@@ -116,7 +116,8 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+but\s+(since|now|recently|lately|then|today|yesterday|this|these|that|it|it's|the|there|there's|nothing)\b"
     # The caller's question with the recogniser's full stop lost: "... for fraud in 2019 can I
     # still get a visa?", "... two years ago does it still count?", "... is there a discount?"
-    r"|\s+(can|could|would|will|should|do|does|did|am|is|are)\s+(i|we|you|they|he|she|it|that|this|there)\s+\w+"
+    r"|\s+(can|could|would|will|should|do|does|did|am|is|are|can't|couldn't|won't|wouldn't|shouldn't|don't|doesn't|didn't|"
+    r"isn't|aren't)(?!\s+you\s+(know|see|mean)\b)\s+(i|we|you|they|he|she|it|that|this|there)\s+\w+"
     # ... or about a thing ("... on the solstice is the woodland free that day?")
     r"|\s+(is|are)\s+the\s+\w+\s+(free|available|open|booked|taken|ok|okay|possible)\b"
     # The agent saying what they will do, with no punctuation before it: "... I can only walk a

@@ -1451,6 +1451,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("We're observant Jews and we need the parcel by Friday.", "Jews"),
         # Set 74: the question about a thing, its "?" lost ("is the woodland free").
         ("We're both pagans and want a handfasting ceremony on the solstice is the woodland free that day.", "solstice"),
+        # ... or asks with a negative modal, its comma lost; "you know" is no question.
+        ("My son has fragile X syndrome and the tests showed I'm a carrier too can't you have a key worker?", "too"),
+        ("I've got MS and some days I can't you know get out of bed.", "bed."),
         # ... but a voted act done again goes on (set 73).
         ("I voted Green last time, and I'll do it again.", "again."),
     ],
