@@ -655,6 +655,7 @@ POSITIVE = [
     (["Gym.", "1|The new entry gates use facial recognition, and I don't want my face on your system."], "biometric", ["facial", "face", "system."]),
     (["School.", "1|She's got type one and needs to check her sugars at lunch."], "health", ["type", "one"]),
     (["Insurance.", "1|I'm type 2 and on metformin."], "health", ["type", "2"]),
+    (["Nursery.", "1|My son has fragile X syndrome and the tests showed I'm a carrier too can't you have a key worker?"], "genetic", ["fragile", "carrier", "too"]),
     (["Boiler.", "1|I'm a Methodist and our church hall needs a new boiler."], "religious_belief", ["Methodist", "church", "hall"]),
     (["Church.", "1|The youth group at my church hall meets on Fridays."], "religious_belief", ["my", "church"]),
 ]
@@ -1452,7 +1453,7 @@ def test_placeholders_are_not_read_as_words(detector):
         # Set 74: the question about a thing, its "?" lost ("is the woodland free").
         ("We're both pagans and want a handfasting ceremony on the solstice is the woodland free that day.", "solstice"),
         # ... or asks with a negative modal, its comma lost; "you know" is no question.
-        ("My son has fragile X syndrome and the tests showed I'm a carrier too can't you have a key worker?", "too"),
+        ("I've got MS and I'm in a wheelchair can't you send an engineer?", "wheelchair"),
         ("I've got MS and some days I can't you know get out of bed.", "bed."),
         # ... but a voted act done again goes on (set 73).
         ("I voted Green last time, and I'll do it again.", "again."),
