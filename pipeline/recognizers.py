@@ -1067,8 +1067,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         found: list[tuple[str, int, int, float]] = []
-        # ... nor a count of the card's digits, said as one word: "the 16 digits", "16 tickets" as
-        # a line gives it (not the "30" of "Every 30, free digits").
+        # A count of the card's digits is no number read out (_counts_digits).
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1]) and not self._counts_digits(text, r)]
         card_window_end = -1
         follow_ups: list[tuple[int, int]] = []  # (card number's end, its window's end) for each card number
@@ -1204,10 +1203,13 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         )
 
     _A_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters)\b", re.I)
+    # ... and "digits" as a telephone line gives it ("16 tickets" for "sixteen digits").
     _DIGIT_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters|tickets)\b", re.I)
 
     @classmethod
     def _counts_digits(cls, text: str, run: tuple[int, int, str]) -> bool:
+        """Is the run a count of digits said as one word ("the 16 digits", "16 tickets"), not
+        a group of them ("Every 30, free digits" for "February, thirty")?"""
         start, end, digits = run
         return len(digits) <= 2 and len(cls._TOKEN.findall(text, start, end)) == 1 and bool(cls._DIGIT_COUNT.match(text, end))
 
@@ -1225,6 +1227,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     @classmethod
     def _answers_another_number(cls, text: str, start: int, entity: str) -> bool:
+        """Is a run taken for bank details by its length alone another number named before it?"""
         if entity not in ("SORT_CODE", "BANK_ACCOUNT"):
             return False
         before = max(0, start - cls._ANOTHER_NUMBER_REACH)
