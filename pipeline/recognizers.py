@@ -1061,6 +1061,9 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     _MONTHS = r"(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
     _MONTH = re.compile(rf"\b{_MONTHS}\b\W*$", re.I)
 
+    # A month opening its sentence, right before the run: "September 28.", not "on the 4th of September 28 people".
+    _MONTH_ALONE = re.compile(rf"(^|[.?!\n]\s*){_MONTHS}\W*$", re.I)
+    _EXPIRY_YEARS = (24, 39)  # the two-digit years a card in use expires in
     _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
     _CARD_WORDS = ("card", "amex", "visa", "mastercard", "maestro")
     _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)
@@ -1116,6 +1119,11 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 found.append(self._card_follow_up(text, start, end, digits))
             elif start < card_window_end and self._MONTH.search(text, max(0, start - 20), start):
                 found += self._expiry_and_code(text, start, end)  # too long for one item, too short for a number
+            elif start < context_end and len(digits) == 2 and self._EXPIRY_YEARS[0] <= int(digits) <= self._EXPIRY_YEARS[1] and self._MONTH_ALONE.search(text, max(0, start - 20), start):
+                # "September 28." said alone in the words after a payment was spoken of: a card's
+                # expiry, even with its question lost ("I'm the next hiring aid.") and the number
+                # heard short of a card's.
+                found.append(self._card_follow_up(text, start, end, digits))
             elif start < card_window_end and 4 < len(digits) < self.min_digits:
                 # An expiry with a digit its lost question left ("DXI -RI -8, 12, 28"), or the
                 # expiry and the code read together: a card item either way.

@@ -656,6 +656,9 @@ POSITIVE = [
     (["School.", "1|She's got type one and needs to check her sugars at lunch."], "health", ["type", "one"]),
     (["Insurance.", "1|I'm type 2 and on metformin."], "health", ["type", "2"]),
     (["Nursery.", "1|My son has fragile X syndrome and the tests showed I'm a carrier too can't you have a key worker?"], "genetic", ["fragile", "carrier", "too"]),
+    # Set 73, tiny.en at 8 kHz, mono: the expiry alone after a payment was spoken of, its
+    # question lost and the number heard short of a card's.
+    (["Perf insurance, the federal payment I need in the 15 minutes on your car.", "Sure, I'm free from 2 .3, 8, 7, 4, 6, 8, 3, 5.", "I'm the next hiring aid.", "September 28."], "card_expiry", ["September", "28."]),
     (["Boiler.", "1|I'm a Methodist and our church hall needs a new boiler."], "religious_belief", ["Methodist", "church", "hall"]),
     (["Church.", "1|The youth group at my church hall meets on Fridays."], "religious_belief", ["my", "church"]),
 ]
@@ -1083,6 +1086,8 @@ NEGATIVE = [
     (["Bank.", "1|The fraud department rang me about a payment."], ["criminal_offence"]),
     # Set 74: a church hall as a venue or an address, not one's own.
     (["Furniture delivery.", "1|The Baptist church hall on Union Street."], ["religious_belief"]),
+    # ... but a date with no payment spoken of is no expiry.
+    (["Venue hire.", "When's the party?", "1|September 28."], ["card_expiry"]),
     (["Council.", "1|Can I book the Methodist church hall for a birthday party?"], ["religious_belief"]),
 ]
 
