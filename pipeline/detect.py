@@ -1188,10 +1188,9 @@ class Detector:
         continued_at = -1  # where a clause that goes on about it had its subject ("and I'll")
         while True:
             brk = _CLAUSE_BREAK.search(text, pos)
-            own = _OWN_NEW_CLAUSE.search(text, pos, brk.start() if brk else len(text))
-            if own and own.start() == continued_at:
-                # That subject's own verb ("and I'll | do it again"), not the caller's question.
-                own = _OWN_NEW_CLAUSE.search(text, own.start() + 1, brk.start() if brk else len(text))
+            # Just past a subject that goes on about it, its own verb ("and I'll | do it again")
+            # is no new clause, nor the caller's question.
+            own = _OWN_NEW_CLAUSE.search(text, pos + (pos == continued_at), brk.start() if brk else len(text))
             if own:
                 about = _goes_on_about_it(text, own.start())
                 if about is None:

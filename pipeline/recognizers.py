@@ -1063,7 +1063,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     # A month opening its sentence, right before the run: "September 28.", not "on the 4th of September 28 people".
     _MONTH_ALONE = re.compile(rf"(^|[.?!\n]\s*){_MONTHS}\W*$", re.I)
-    _EXPIRY_YEARS = (24, 39)  # the two-digit years a card in use expires in
+    _EXPIRY_YEARS = range(24, 40)  # the two-digit years a card in use expires in
     _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
     _CARD_WORDS = ("card", "amex", "visa", "mastercard", "maestro")
     _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)
@@ -1119,7 +1119,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 found.append(self._card_follow_up(text, start, end, digits))
             elif start < card_window_end and self._MONTH.search(text, max(0, start - 20), start):
                 found += self._expiry_and_code(text, start, end)  # too long for one item, too short for a number
-            elif start < context_end and len(digits) == 2 and self._EXPIRY_YEARS[0] <= int(digits) <= self._EXPIRY_YEARS[1] and self._MONTH_ALONE.search(text, max(0, start - 20), start):
+            elif start < context_end and len(digits) == 2 and int(digits) in self._EXPIRY_YEARS and self._MONTH_ALONE.search(text, max(0, start - 20), start):
                 # "September 28." said alone in the words after a payment was spoken of: a card's
                 # expiry, even with its question lost ("I'm the next hiring aid.") and the number
                 # heard short of a card's.
@@ -1210,9 +1210,10 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             and not cls._all_years(last)
         )
 
-    _A_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters)\b", re.I)
+    _COUNT_WORDS = r"digits?|numbers|figures|characters"
+    _A_COUNT = re.compile(rf"[\s-]*({_COUNT_WORDS})\b", re.I)
     # ... and "digits" as a telephone line gives it ("16 tickets" for "sixteen digits").
-    _DIGIT_COUNT = re.compile(r"[\s-]*(digits?|numbers|figures|characters|tickets)\b", re.I)
+    _DIGIT_COUNT = re.compile(rf"[\s-]*({_COUNT_WORDS}|tickets)\b", re.I)
 
     @classmethod
     def _counts_digits(cls, text: str, run: tuple[int, int, str]) -> bool:
