@@ -134,6 +134,8 @@ _SYMPTOMS = r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue"
 # as the dev calls' "{I have epilepsy} and {I take lamotrigine every day}" do.
 _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
+    # a sentence served outside prison ("and I'm on licence till March", "and I'm tagged")
+    r"on (my |his |her )?licen[cs]e|parole|tagged|(an? |my |his |her )(electronic |ankle )?tag|"
     r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     # a machine the condition needs ("and I use a CPAP machine at night", "CP -machine")
     r"c-?pap|cp\s*-?machine|oxygen|ventilator|nebuli[sz]er|"
@@ -1038,8 +1040,16 @@ class Detector:
                 found = None
             words = tt.words_in(*span)
             if answer and agent_channel is not None:
-                # In a stereo call the answer to the agent's question is on the customer's side.
-                words = tuple(k for k in words if transcript.segments[k[0]].channel != agent_channel)
+                # In a stereo call the answer to the agent's question is on the customer's side,
+                # and said after it was asked: words the caller finished before the question's
+                # last word began ("... can I book in?" over the agent's "Yes, please, your date
+                # of birth?") answer something else.
+                asked = _started_at(transcript, tt.words_in(max(prompted_at - 1, 0), prompted_at)) if prompted_at is not None else None
+                words = tuple(
+                    k for k in words
+                    if transcript.segments[k[0]].channel != agent_channel
+                    and (asked is None or transcript.segments[k[0]].words[k[1]].end > asked)
+                )
             if words:
                 detections.append((Detection(category, round(float(r.score), 3), detector, words), found))
         return detections
@@ -1224,6 +1234,11 @@ class Detector:
 
 _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
+
+
+def _started_at(transcript: Transcript, keys) -> float | None:
+    """When the last of the words `keys` began; None for no words."""
+    return max((transcript.segments[si].words[wi].start for si, wi in keys), default=None)
 
 
 def _time_span(transcript: Transcript, keys) -> tuple[float, float]:

@@ -423,7 +423,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     `prompts` maps an entity to regexes of the question ("card number", "date of birth").
     The answer is what follows the question's sentence, up to the next question or
-    `max_answer_words`; leading fillers ("yes, it's") and a bare "no" are not part of it."""
+    `max_answer_words`; leading fillers ("yes, it's") and a bare "no" are not part of it. An
+    entity in `answer_patterns` is answered only by words its regex finds something in."""
 
     FILLERS = {
         "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "right", "so", "um", "uh", "erm", "er",
@@ -452,6 +453,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         prompt_sounds: dict[str, list[str]] | None = None,
         prompt_sound_ratio: float = 0.85,
         prompt_spelling_ratio: float = 0.7,
+        answer_patterns: dict[str, str] | None = None,
         name: str = "PromptedAnswerRecognizer",
         supported_language: str = "en",
     ):
@@ -462,6 +464,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             e: [(w.lower(), sound_key(w), w.count(" ") + 1) for w in words] for e, words in (prompt_sounds or {}).items()
         }
         self.prompt_sound_ratio = prompt_sound_ratio
+        self.answer_patterns = {e: re.compile(p, re.IGNORECASE) for e, p in (answer_patterns or {}).items()}
         self.prompt_spelling_ratio = prompt_spelling_ratio
         self.max_answer_words = max_answer_words or {}
         self.default_max_words = default_max_words
@@ -710,6 +713,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             if not DIGITISH.match(reply):
                 return spans
         answer = self._answer_after(text, prompt_end.end(), entity)
+        if answer and entity in self.answer_patterns and not self.answer_patterns[entity].search(text, *answer):
+            answer = None  # no value of the kind asked for: the words answer something else
         if answer and entity == "EMAIL_ADDRESS" and not (asked or cut_off) and not self._sounds_like_email(text, *answer):
             # A question known only by its shape ("An email card." for "Any railcard?") needs
             # an answer that sounds like an address.

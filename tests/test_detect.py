@@ -661,6 +661,14 @@ POSITIVE = [
     (["Perf insurance, the federal payment I need in the 15 minutes on your car.", "Sure, I'm free from 2 .3, 8, 7, 4, 6, 8, 3, 5.", "I'm the next hiring aid.", "September 28."], "card_expiry", ["September", "28."]),
     (["Boiler.", "1|I'm a Methodist and our church hall needs a new boiler."], "religious_belief", ["Methodist", "church", "hall"]),
     (["Church.", "1|The youth group at my church hall meets on Fridays."], "religious_belief", ["my", "church"]),
+    # Set 75: "of" heard as "a" before a descent; a sentence served on licence goes on with the
+    # prison it follows; the rep who comes to a hearing is a union's; a candidate for a seat
+    # whose party came out garbled.
+    (["Blood donation.", "1|I'm a Jamaican descent and I heard you need more black donors."], "racial_ethnic_origin", ["Jamaican", "descent"]),
+    (["Housing.", "1|I've just come out of prison, and I'm on license still much. Can I go on the list?"], "criminal_offence", ["prison,", "license"]),
+    (["HR.", "1|My store rep is coming with me to the hearing. Can you send them the papers?"], "trade_union_membership", ["rep", "hearing."]),
+    (["HR.", "1|Can I bring my rep to the disciplinary on Friday?"], "trade_union_membership", ["rep", "disciplinary"]),
+    (["Printing.", "1|I'm the slaughter stream candidate for a war, and I need posters next week."], "political_opinion", ["candidate", "war,"]),
 ]
 
 NEGATIVE = [
@@ -1089,6 +1097,12 @@ NEGATIVE = [
     # ... but a date with no payment spoken of is no expiry.
     (["Venue hire.", "When's the party?", "1|September 28."], ["card_expiry"]),
     (["Council.", "1|Can I book the Methodist church hall for a birthday party?"], ["religious_belief"]),
+    # Set 75: a star sign; the caller's own question about a birthday offer, answered by no date.
+    (["Event bookings.", "1|I'm a Cancer, so can I get the star soy birthday of her? I'm going to droid."], ["health", "date_of_birth"]),
+    (["Horoscopes.", "1|My star sign is Cancer, what does it say for me?"], ["health"]),
+    (["Walking tours.", "1|The walk has a steep descent, is that all right for a beginner?"], ["racial_ethnic_origin"]),
+    (["HR.", "1|My sales rep is coming with me to the hearing."], ["trade_union_membership"]),
+    (["Tailoring.", "1|I'm a candidate for the manager's job and I need a suit."], ["political_opinion"]),
 ]
 
 
@@ -1320,6 +1334,23 @@ def test_stereo_answers_come_from_the_customer_channel(detector):
     stereo = make_transcript(["And the expiry date?", "That's all gone through.", "1|Eleven twenty seven."])
     found = detected_words(stereo, detector.detect(stereo))
     assert "through." not in found.get("card_expiry", [])
+
+
+def test_in_stereo_the_callers_words_finished_before_the_question_are_no_answer(detector):
+    """Set 75 at 8 kHz: the caller's "can I book in?" ends while the agent's "Yes, please, your
+    gate of birth" has begun; the date of birth is what the caller says after it."""
+    from pipeline.data import Word
+
+    def segment(channel, timed):
+        words = [Word(text, at, at + 0.25, 0.9, channel) for text, at in timed]
+        return Segment(words[0].start, words[-1].end, channel, "agent" if channel == 0 else "customer", words)
+
+    caller = [("Can", 5.8), ("I", 5.92), ("book", 6.04), ("in?", 6.3)]
+    agent = [("Yes,", 6.22), ("please,", 7.54), ("your", 8.32), ("gate", 8.42), ("of", 8.64), ("birth", 8.86)]
+    answer = [("9th", 9.72), ("of", 10.2), ("October,", 10.22), ("1985", 11.14)]
+    transcript = Transcript([segment(1, caller), segment(0, agent), segment(1, answer)], "en", {"name": "test"})
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("date_of_birth", [])[:1] == ["9th"], found
 
 
 @pytest.mark.parametrize("text", ["Be one, one, two, cue double.", "It's double.", "four double. seven", "triple"])
