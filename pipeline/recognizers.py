@@ -721,6 +721,20 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             return spans
         return spans + ([answer] if answer else [])
 
+    # An address's last part, written (".com") or said ("dot uk").
+    _TOP_LEVEL_DOMAIN = re.compile(r"(\.|\bdot\s+)(com|uk|org|net|io|ie|info|biz|eu|scot|wales|cymru|edu)$", re.I)
+
+    def _to_the_domain_end(self, chosen: list[re.Match]) -> list[re.Match]:
+        """An email address ends at its last top-level domain: the words after it, with no dot,
+        "at" or domain heard in them, are the agent's ("calum .fraserat gmail .com noted")."""
+        ends = [i for i, w in enumerate(chosen) if self._TOP_LEVEL_DOMAIN.search(w.string, max(0, w.start() - 4), w.end())]
+        if not ends or ends[-1] == len(chosen) - 1:
+            return chosen
+        text, after = chosen[0].string, chosen[ends[-1] + 1 :]
+        if self._sounds_like_email(text, after[0].start(), after[-1].end()) or self._DOMAIN_HEARD.search(text, after[0].start(), after[-1].end()):
+            return chosen
+        return chosen[: ends[-1] + 1]
+
     def _terse(self, words: list[str]) -> bool:
         """Is a sentence without "?" that names an item still a question? A bare item ("Expiry
         date."), one after "and" ("And his date of birth.") or a noun phrase with no verb ("A
@@ -750,6 +764,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 return None  # the code or expiry went unheard: "And the tickets are on their way." is the agent's
             if n == 0 and self._REDACTED.search(body):
                 return None  # verification pass: the answer was found and redacted already
+            if n == 0 and body.rstrip().endswith("?") and not self._SPEAKER_OWN & {w.lower() for w in _WORD.findall(body)} and any(
+                rx.search(body) for rx in self.prompts.get(entity, [])
+            ):
+                return None  # "Could you email me?" answered by "Of course, what's the email?": asked again, answered after that
             if n == 0 and values_only and not DIGITISH.search(body) and self._other_questions(text, sentence.start(), sentence.end(), entity):
                 # Mono: "I need your bank details." then "Sort code for it.": the agent asked for
                 # another item; that question's own answer follows it.
@@ -921,6 +939,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             kept -= 1
         if kept < len(chosen) and chosen[kept].group() == "and":
             chosen = chosen[:kept]
+        if entity == "EMAIL_ADDRESS":
+            chosen = self._to_the_domain_end(chosen)
         if not chosen:
             return None
         if entity in self.skip_negative and chosen[0].group().lower() in self.NEGATIVE:

@@ -1336,6 +1336,19 @@ def test_stereo_answers_come_from_the_customer_channel(detector):
     assert "through." not in found.get("card_expiry", [])
 
 
+def test_an_email_ends_at_its_domain_and_a_reply_asking_for_it_again_is_no_answer(detector):
+    """Set 75, mono: the caller's "could you email me ...?" is answered by the agent's "what's
+    the email?", whose own answer is the address; the agent's "noted" run in after ".com" is
+    no part of it."""
+    transcript = make_transcript(
+        ["Job centre. Please could you email me instead of phoning? Of course, what's the email? calum .fraserat gmail .com noted"]
+    )
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("email_address") == ["calum", ".fraserat", "gmail", ".com"], found
+    said = make_transcript(["What's your email?", "1|tom dot ashworth at hotmail dot co not you."])
+    assert detected_words(said, detector.detect(said)).get("email_address", [])[-2:] == ["not", "you."]
+
+
 def test_in_stereo_the_callers_words_finished_before_the_question_are_no_answer(detector):
     """Set 75 at 8 kHz: the caller's "can I book in?" ends while the agent's "Yes, please, your
     gate of birth" has begun; the date of birth is what the caller says after it."""
