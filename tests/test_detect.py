@@ -669,6 +669,16 @@ POSITIVE = [
     (["HR.", "1|My store rep is coming with me to the hearing. Can you send them the papers?"], "trade_union_membership", ["rep", "hearing."]),
     (["HR.", "1|Can I bring my rep to the disciplinary on Friday?"], "trade_union_membership", ["rep", "disciplinary"]),
     (["Printing.", "1|I'm the slaughter stream candidate for a war, and I need posters next week."], "political_opinion", ["candidate", "war,"]),
+    # A month and a year of birth ending the caller's sentence, the question garbled (set 66, 8 kHz).
+    (["Yes, you need a nurse on a file.", "1|Well, some August, 1979."], "date_of_birth", ["August,", "1979."]),
+    # Misheard names and kit, heard alike by both models on earlier sets: a party's street stall
+    # ("labor streets all"), a CPAP machine ("CP -machine"), Usdaw ("a store"), Aslef ("a safe").
+    (["Marquees.", "1|I'm organizing the labor streets all on Saturday. Can you deliver the table?"], "political_opinion", ["labor", "streets"]),
+    (["Power cuts.", "1|I've got sleep up near, and I use a CP -machine at height, so can you warn me?"], "health", ["CP", "-machine"]),
+    (["Retail HR.", "1|I'm a member of a store and I'd like the break policy."], "trade_union_membership", ["member", "store"]),
+    (["Retail HR.", "1|I'm in a store and they said I'm entitled to a break after four hours."], "trade_union_membership", ["store", "they", "said"]),
+    (["Rail HR.", "1|I'm a safe member and we've got a ballot coming."], "trade_union_membership", ["safe", "member"]),
+    (["Depot.", "1|I'm the DMV Stewart at the depot."], "trade_union_membership", ["DMV", "Stewart"]),
 ]
 
 NEGATIVE = [
@@ -1103,6 +1113,10 @@ NEGATIVE = [
     (["Walking tours.", "1|The walk has a steep descent, is that all right for a beginner?"], ["racial_ethnic_origin"]),
     (["HR.", "1|My sales rep is coming with me to the hearing."], ["trade_union_membership"]),
     (["Tailoring.", "1|I'm a candidate for the manager's job and I need a suit."], ["political_opinion"]),
+    # ... but a month and year after "in" or "since" is when something happened.
+    (["Building insurance.", "1|We moved in August 1998.", "1|It's been leaking since March, 2004."], ["date_of_birth"]),
+    (["Supermarket.", "1|I'm in a store and I can't find the milk.", "1|I'm a member of a store loyalty scheme."], ["trade_union_membership"]),
+    (["Village fete.", "1|We're running the green stall at the fete, can we borrow a gazebo?"], ["political_opinion"]),
 ]
 
 
