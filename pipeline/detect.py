@@ -105,9 +105,16 @@ _A_THING_DOES = (
     r"doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|asked|think|thinks|thought|reckon|"
     r"reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
 )
+# Some of a group as a new subject: "I'm the GMB steward at the depot(,) and three of the lads
+# were short paid".
+_SOME_OF_A_GROUP = (
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|some|all|most|none|half|both|a\s+few|a\s+couple|lots|loads)"
+    r"\s+of\s+(the|my|our|us|them|those|these)"
+)
+_SOME_OF_A_GROUP_NEXT = re.compile(rf"\s*{_SOME_OF_A_GROUP}\b", re.IGNORECASE)
 _OWN_NEW_CLAUSE = re.compile(
     rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|nobody|no one|"
-    rf"someone|somebody|{_THEIR_OWN}|{_A_THING_DOES})\b"
+    rf"someone|somebody|{_THEIR_OWN}|{_A_THING_DOES}|{_SOME_OF_A_GROUP})\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
@@ -1222,6 +1229,8 @@ class Detector:
             if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()) or _ITEM_ASKED_NEXT.match(text, brk.end()):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
+                if _SOME_OF_A_GROUP_NEXT.match(text, following.end()):
+                    return brk.start()
                 subject = _NEXT_WORD.match(text, following.end())
                 if subject and subject.group(1).lower() not in _NEW_SUBJECT:
                     pos = following.end()

@@ -665,6 +665,7 @@ POSITIVE = [
     # prison it follows; the rep who comes to a hearing is a union's; a candidate for a seat
     # whose party came out garbled.
     (["Blood donation.", "1|I'm a Jamaican descent and I heard you need more black donors."], "racial_ethnic_origin", ["Jamaican", "descent"]),
+    (["Blood donation.", "1|I'm a Jamaican defend and I heard you need more black donors."], "racial_ethnic_origin", ["Jamaican", "defend"]),
     (["Housing.", "1|I've just come out of prison, and I'm on license still much. Can I go on the list?"], "criminal_offence", ["prison,", "license"]),
     (["HR.", "1|My store rep is coming with me to the hearing. Can you send them the papers?"], "trade_union_membership", ["rep", "hearing."]),
     (["HR.", "1|Can I bring my rep to the disciplinary on Friday?"], "trade_union_membership", ["rep", "disciplinary"]),
@@ -1835,6 +1836,9 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["Gym memberships.", "1|I need to freeze my membership and started chemotherapy for breast cancer."], ["started", "chemotherapy"], ["freeze", "membership"]),
         # ... nor what the people around go on to want ("and the lads want ...").
         (["Fleet hire.", "1|I'm the GMB rep at the depot and the lads want to know about the new rotas."], ["GMB", "rep"], ["lads", "rotas."]),
+        # ... nor some of them ("and three of the lads"), with its comma or without (set 67).
+        (["Payroll.", "1|I'm the DMV Stewart and the Depot, and three of the labs were short paid."], ["DMV", "Stewart"], ["three", "paid."]),
+        (["Payroll.", "1|I'm the GMB steward at the depot and three of the lads were short paid."], ["GMB", "steward"], ["three", "paid."]),
         # ... nor what nobody did ("and nobody asked me").
         (["School office.", "1|The canteen scanned my daughter's fingerprint to pay for lunch and nobody asked me."], ["fingerprint", "lunch"], ["nobody", "asked"]),
         # ... nor the segments after the next when Whisper wrote no punctuation (base at 8 kHz).
