@@ -711,6 +711,8 @@ NEGATIVE = [
     (["Shop.", "1|Can I log in with my email instead?"], ["biometric"]),
     (["Bedding.", "1|I'm moving house and the pains of packing are endless."], ["health"]),
     (["Is the Church Street office open on Saturdays?"], ["religious_belief"]),
+    # Two streets named together (set 74, tiny.en): "The map is Church or Union Street."
+    (["Furniture delivery.", "1|The map is church or union street."], ["religious_belief", "trade_union_membership"]),
     # A charity's name, a workplace, a fast before a test.
     (["I dropped the bags at the Cancer Research shop."], ["health"]),
     (["I work at the prison as an officer, so shifts vary."], ["criminal_offence"]),
@@ -1113,6 +1115,7 @@ NEGATIVE = [
     (["Horoscopes.", "1|My star sign is Cancer, what does it say for me?"], ["health"]),
     (["Walking tours.", "1|The walk has a steep descent, is that all right for a beginner?"], ["racial_ethnic_origin"]),
     (["HR.", "1|My sales rep is coming with me to the hearing."], ["trade_union_membership"]),
+    (["Tribunals.", "1|My legal rep is coming with me to the hearing on Monday."], ["trade_union_membership"]),
     (["Tailoring.", "1|I'm a candidate for the manager's job and I need a suit."], ["political_opinion"]),
     # ... but a month and year after "in" or "since" is when something happened.
     (["Building insurance.", "1|We moved in August 1998.", "1|It's been leaking since March, 2004."], ["date_of_birth"]),
