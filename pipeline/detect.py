@@ -1364,6 +1364,12 @@ def _first_phrase_end(text: str) -> int:
     return first_break.start() if first_break else len(text)
 
 
+def _first_sentence_end(text: str) -> int:
+    """Where the call's first sentence ends: at its first full stop, question mark or turn."""
+    first_break = _SENTENCE_BREAK.search(text)
+    return first_break.start() if first_break else len(text)
+
+
 def _opens_the_call(text: str, start: int, end: int) -> bool:
     """Is a name found in the call's first words, where the agent names the organisation or
     department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
@@ -1376,12 +1382,15 @@ _SERVICE_NAME_WORDS = 4
 
 def _names_the_service(text: str, start: int) -> bool:
     """Is a finding in the agent's greeting, a few words that name the service ("Payroll
-    queries.", "Fertility clinic, how can I help?")? Those describe the organisation, not the
-    caller; ASR errors there ("Payroll queer is") are no disclosure. A speaker who says "I"
-    or "my" is speaking of themselves, greeting or not."""
-    end = _first_phrase_end(text)
-    phrase = text[:end]
-    return start < end and len(phrase.split()) <= _SERVICE_NAME_WORDS and not _FIRST_PERSON.search(phrase)
+    queries.", "Fertility clinic, how can I help?", "GP surgery, reception." heard as "Deepie,
+    surgery, reception.")? Those describe the organisation, not the caller; ASR errors there
+    ("Payroll queer is") are no disclosure. A speaker who says "I" or "my" is speaking of
+    themselves, greeting or not."""
+    for end in (_first_sentence_end(text), _first_phrase_end(text)):
+        phrase = text[:end]
+        if start < end and len(phrase.split()) <= _SERVICE_NAME_WORDS and not _FIRST_PERSON.search(phrase):
+            return True
+    return False
 
 
 def merge_detections(detections: list[Detection]) -> list[Detection]:

@@ -583,6 +583,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _VERBS = {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
               "do", "does", "did", "it's", "that's", "there's", "goes", "went", "came", "sent", "says", "said"}  # fmt: skip
     _NARRATING = {"i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd"}
+    # The speaker saying something of themselves before a special category's word: their own
+    # disclosure, not the agent's question ("I have to ask, any convictions?" still asks).
+    _OWN_STATEMENT = re.compile(r"\b(i'm|i am|i've(?! got to)|i have(?! to)|i had|i was|my|we're|we've|we had|we were)\b", re.I)
     _REDACTED = PLACEHOLDER  # left by redaction in the verification pass
     # A prompt is a question or a request, not a customer saying "sort code 40-12-06". "I have
     # your ..." is "Can I have your ...?" with its first word lost.
@@ -675,6 +678,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         if not sentence:
             return []
         prompt_start, prompt_end = sentence
+        if entity in self.skip_negative and self._OWN_STATEMENT.search(text, prompt_start, pos):
+            return []  # "I'm out on parole after a robbery conviction, can I ...?": the caller's own, asked of no one
         prompt = text[prompt_start : prompt_end.end()]
         said_with_value = entity not in self.skip_negative and self._value_like(text, pos, prompt_end.start(), entity)
         # A bare "Expiry date." is a question whose "?" the recogniser dropped; so is one in its

@@ -680,6 +680,10 @@ POSITIVE = [
     (["Retail HR.", "1|I'm in a store and they said I'm entitled to a break after four hours."], "trade_union_membership", ["store", "they", "said"]),
     (["Rail HR.", "1|I'm a safe member and we've got a ballot coming."], "trade_union_membership", ["safe", "member"]),
     (["Depot.", "1|I'm the DMV Stewart at the depot."], "trade_union_membership", ["DMV", "Stewart"]),
+    # Set 76: an Amex named, then its number written as digits run into letters; the way a
+    # person walks, recognised and kept.
+    (["Car hire desk, which card would you like to use?", "1|American Express, the number is 3714, 36358EIN, 279EIN."], "card_number", ["3714,", "36358EIN,", "279EIN."]),
+    (["Warehouse security.", "1|The new gates recognise us by the way we walk and my walk is stored on your server."], "biometric", ["recognise", "walk", "stored"]),
 ]
 
 NEGATIVE = [
@@ -1121,6 +1125,8 @@ NEGATIVE = [
     (["Building insurance.", "1|We moved in August 1998.", "1|It's been leaking since March, 2004."], ["date_of_birth"]),
     (["Supermarket.", "1|I'm in a store and I can't find the milk.", "1|I'm a member of a store loyalty scheme."], ["trade_union_membership"]),
     (["Village fete.", "1|We're running the green stall at the fete, can we borrow a gazebo?"], ["political_opinion"]),
+    # Set 76: the agent's greeting as the second decode heard it ("GP surgery, reception.").
+    (["Deepie, surgery, reception.", "1|I'd like to book an appointment for Tuesday."], ["health"]),
 ]
 
 
@@ -1352,6 +1358,17 @@ def test_stereo_answers_come_from_the_customer_channel(detector):
     stereo = make_transcript(["And the expiry date?", "That's all gone through.", "1|Eleven twenty seven."])
     found = detected_words(stereo, detector.detect(stereo))
     assert "through." not in found.get("card_expiry", [])
+
+
+def test_a_special_categorys_word_in_the_callers_own_statement_asks_for_no_answer(detector):
+    """Set 76, mono: "... a robbery conviction can I still book a holiday abroad?" is the
+    caller's disclosure and question; the agent's reply is no answer about an offence. The
+    agent's "I have to ask, any criminal convictions?" still asks."""
+    own = make_transcript(["Travel agency. I'm out on parole after a robbery conviction can I still book a holiday abroad? You need to check with your officer, your name."])
+    found = detected_words(own, detector.detect(own))
+    assert "officer," not in found.get("criminal_offence", []), found
+    asked = make_transcript(["Volunteers. I have to ask, any criminal convictions?", "1|Yes, one from years back."])
+    assert "years" in detected_words(asked, detector.detect(asked)).get("criminal_offence", [])
 
 
 def test_an_email_ends_at_its_domain_and_a_reply_asking_for_it_again_is_no_answer(detector):
