@@ -1051,11 +1051,11 @@ class Detector:
                 # and said after it was asked: words the caller finished before the question's
                 # last word began ("... can I book in?" over the agent's "Yes, please, your date
                 # of birth?") answer something else.
-                asked = _started_at(transcript, tt.words_in(max(prompted_at - 1, 0), prompted_at)) if prompted_at is not None else None
+                asked_at = _started_at(transcript, tt.words_in(max(prompted_at - 1, 0), prompted_at)) if prompted_at is not None else None
                 words = tuple(
                     k for k in words
                     if transcript.segments[k[0]].channel != agent_channel
-                    and (asked is None or transcript.segments[k[0]].words[k[1]].end > asked)
+                    and (asked_at is None or transcript.segments[k[0]].words[k[1]].end > asked_at)
                 )
             if words:
                 detections.append((Detection(category, round(float(r.score), 3), detector, words), found))

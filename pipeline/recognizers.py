@@ -464,9 +464,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             e: [(w.lower(), sound_key(w), w.count(" ") + 1) for w in words] for e, words in (prompt_sounds or {}).items()
         }
         self.prompt_sound_ratio = prompt_sound_ratio
-        self.answer_patterns = {e: re.compile(p, re.IGNORECASE) for e, p in (answer_patterns or {}).items()}
         self.prompt_spelling_ratio = prompt_spelling_ratio
         self.max_answer_words = max_answer_words or {}
+        self.answer_patterns = {e: re.compile(p, re.IGNORECASE) for e, p in (answer_patterns or {}).items()}
         self.default_max_words = default_max_words
         self.score = score
         self.skip_negative = set(skip_negative or [])
