@@ -1051,7 +1051,8 @@ class Detector:
                 # and said after it was asked: words the caller finished before the question's
                 # last word began ("... can I book in?" over the agent's "Yes, please, your date
                 # of birth?") answer something else.
-                asked_at = _started_at(transcript, tt.words_in(max(prompted_at - 1, 0), prompted_at)) if prompted_at is not None else None
+                question_end = tt.words_in(max(prompted_at - 1, 0), prompted_at) if prompted_at is not None else ()
+                asked_at = _time_span(transcript, question_end)[0] if question_end else None
                 words = tuple(
                     k for k in words
                     if transcript.segments[k[0]].channel != agent_channel
@@ -1245,11 +1246,6 @@ _NAME_INTRODUCED = re.compile(r"[\s,.]*(speaking|here)\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:?!\n]")
 
 
-def _started_at(transcript: Transcript, keys) -> float | None:
-    """When the last of the words `keys` began; None for no words."""
-    return max((transcript.segments[si].words[wi].start for si, wi in keys), default=None)
-
-
 def _time_span(transcript: Transcript, keys) -> tuple[float, float]:
     """From the first to the last of the words at `keys`, in seconds."""
     said = [transcript.segments[si].words[wi] for si, wi in keys]
@@ -1358,15 +1354,10 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i == 0 or bool(_SENTENCE_BREAK.match(text, i - 1))
 
 
-def _first_phrase_end(text: str) -> int:
-    """Where the call's first phrase ends: at its first comma, full stop or turn."""
-    first_break = _PHRASE_BREAK.search(text)
-    return first_break.start() if first_break else len(text)
-
-
-def _first_sentence_end(text: str) -> int:
-    """Where the call's first sentence ends: at its first full stop, question mark or turn."""
-    first_break = _SENTENCE_BREAK.search(text)
+def _first_end(text: str, breaks: re.Pattern = _PHRASE_BREAK) -> int:
+    """Where the call's first phrase ends (at its first comma, full stop or turn), or with
+    `breaks` = _SENTENCE_BREAK its first sentence."""
+    first_break = breaks.search(text)
     return first_break.start() if first_break else len(text)
 
 
@@ -1374,7 +1365,7 @@ def _opens_the_call(text: str, start: int, end: int) -> bool:
     """Is a name found in the call's first words, where the agent names the organisation or
     department ("Library, how can I help?", "Coach Hire, good morning")? spaCy takes such a
     capitalised word for a person. A person named there is introduced: "Olivia speaking"."""
-    return start <= _first_phrase_end(text) and not _NAME_INTRODUCED.match(text, end)
+    return start <= _first_end(text) and not _NAME_INTRODUCED.match(text, end)
 
 
 _SERVICE_NAME_WORDS = 4
@@ -1386,7 +1377,7 @@ def _names_the_service(text: str, start: int) -> bool:
     surgery, reception.")? Those describe the organisation, not the caller; ASR errors there
     ("Payroll queer is") are no disclosure. A speaker who says "I" or "my" is speaking of
     themselves, greeting or not."""
-    for end in (_first_sentence_end(text), _first_phrase_end(text)):
+    for end in (_first_end(text, _SENTENCE_BREAK), _first_end(text)):
         phrase = text[:end]
         if start < end and len(phrase.split()) <= _SERVICE_NAME_WORDS and not _FIRST_PERSON.search(phrase):
             return True

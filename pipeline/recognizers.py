@@ -655,7 +655,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
     # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...", ".a
     # .ploton .me" (the other domains a UK caller's address ends in too).
-    _EMAIL_PART = re.compile(r"\.(com|co|uk|org|net|me|io|ie|ac|gov|info|biz|eu|scot|wales|cymru|edu)\b|\bdot\b|@", re.I)
+    # The endings an address closes on, and the parts before them ("co", "ac", "gov", "me").
+    _TOP_LEVEL_DOMAINS = "com|uk|org|net|io|ie|info|biz|eu|scot|wales|cymru|edu"
+    _EMAIL_PART = re.compile(rf"\.(co|me|ac|gov|{_TOP_LEVEL_DOMAINS})\b|\bdot\b|@", re.I)
     _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
     # An answer to "your email?" on a telephone line, its "dot"s heard as "not" ("They're not
     # private students. Not Cardiff, not ID"), its provider named, or its ".com" heard run into
@@ -727,7 +729,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         return spans + ([answer] if answer else [])
 
     # An address's last part, written (".com") or said ("dot uk").
-    _TOP_LEVEL_DOMAIN = re.compile(r"(\.|\bdot\s+)(com|uk|org|net|io|ie|info|biz|eu|scot|wales|cymru|edu)$", re.I)
+    _TOP_LEVEL_DOMAIN = re.compile(rf"(\.|\bdot\s+)({_TOP_LEVEL_DOMAINS})$", re.I)
 
     def _to_the_domain_end(self, chosen: list[re.Match]) -> list[re.Match]:
         """An email address ends at its last top-level domain: the words after it, with no dot,
