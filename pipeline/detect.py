@@ -86,7 +86,8 @@ _CONSEQUENCE = re.compile(r"\s*so\b", re.IGNORECASE)
 # recogniser ran in ("I'm an Irish traveller and you and your ..."). The people a disclosure
 # goes on about do not begin one: "I'm gay and my partner Tom ...", "my hearing has got worse
 # and my GP says ...".
-_THEIR_OWN = r"(my|our|his|her|their)(?!\s+(partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family)\b)"
+_CLOSE_TO_THEM = r"partner|wife|husband|gp|doctor|consultant|specialist|midwife|nurse|carer|family"
+_THEIR_OWN = rf"(my|our|his|her|their)(?!\s+({_CLOSE_TO_THEM})\b)"
 # "... every week and the parking is costing a fortune": a thing that is neither a person nor
 # the condition itself, and a verb, begins a new clause too ("and the GP says ..." goes on).
 _ABOUT_THE_DISCLOSURE = (
@@ -108,7 +109,7 @@ _A_THING_DOES = (
 # Some of a group as a new subject: "I'm the GMB steward at the depot(,) and three of the lads
 # were short paid".
 _SOME_OF_A_GROUP = (
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|some|all|most|none|half|both|a\s+few|a\s+couple|lots|loads)"
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|some|all|most|none|half|both|several|many|a\s+few|a\s+couple|a\s+lot|lots|loads)"
     r"\s+of\s+(the|my|our|us|them|those|these)"
 )
 _SOME_OF_A_GROUP_NEXT = re.compile(rf"\s*{_SOME_OF_A_GROUP}\b", re.IGNORECASE)
@@ -129,7 +130,11 @@ _OWN_NEW_CLAUSE = re.compile(
     r"|\s+(is|are)\s+the\s+\w+\s+(free|available|open|booked|taken|ok|okay|possible)\b"
     # The agent saying what they will do, with no punctuation before it: "... I can only walk a
     # few metres i'll send the form your postcode".
-    r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b",
+    r"|\s+(i'll|we'll)\s+(send|pass|put|check|add|book|call|ring|note|update|arrange|sort|look|get\s+you)\b"
+    # ... but what they will not do is another clause: "I came out as bi last year and my
+    # family won't speak to me".
+    rf"|\s+(and|but)\s+(my|our|his|her|their)\s+(\w+\s+)?({_CLOSE_TO_THEM})\s+"
+    r"(won't|wouldn't|don't|doesn't|didn't|can't|couldn't|never|refuses?|refused)\b",
     re.IGNORECASE,
 )
 # What bears on a condition: "and the damp is making it worse", "it's flared up"; its symptoms
@@ -216,6 +221,12 @@ _ASKS_NEXT = re.compile(
 # Caribbean, thanks, and a phone number."
 _ITEM_ASKED_NEXT = re.compile(
     r"\s+(and\s+)?(a|an|your|the|his|her|their)\s+(\w+\s+){0,2}(number|name|postcode|post code|address|email|date of birth)\b",
+    re.IGNORECASE,
+)
+# The agent's acknowledgement run in after a comma in mono: "... will lead the service, of
+# course, and a contact number".
+_ACKNOWLEDGED_NEXT = re.compile(
+    r"\s+(of\s+course|no\s+problem|not\s+a\s+problem|lovely|perfect|brilliant|cheers|noted|understood|certainly)\b",
     re.IGNORECASE,
 )
 _CLAUSE_OPENERS = {
@@ -1227,7 +1238,12 @@ class Detector:
             if about is not None:
                 pos = continued_at = about
                 continue
-            if _OWN_THINGS_NEXT.match(text, brk.end()) or _ASKS_NEXT.match(text, brk.end()) or _ITEM_ASKED_NEXT.match(text, brk.end()):
+            if (
+                _OWN_THINGS_NEXT.match(text, brk.end())
+                or _ASKS_NEXT.match(text, brk.end())
+                or _ITEM_ASKED_NEXT.match(text, brk.end())
+                or _ACKNOWLEDGED_NEXT.match(text, brk.end())
+            ):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
                 if _SOME_OF_A_GROUP_NEXT.match(text, following.end()):

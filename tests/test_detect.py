@@ -684,6 +684,14 @@ POSITIVE = [
     # person walks, recognised and kept.
     (["Car hire desk, which card would you like to use?", "1|American Express, the number is 3714, 36358EIN, 279EIN."], "card_number", ["3714,", "36358EIN,", "279EIN."]),
     (["Warehouse security.", "1|The new gates recognise us by the way we walk and my walk is stored on your server."], "biometric", ["recognise", "walk", "stored"]),
+    # Set 77: the voice recorded to be a password, as said and as heard at 8 kHz; "sort code"
+    # heard as "sword code" or "heart's cold" before a sort code heard a digit short.
+    (["Bank security team.", "1|I don't want you recording my voice to use as my password, can I have a PIN instead?"], "biometric", ["recording", "voice", "password,"]),
+    (["Bank security team.", "1|I don't want you recording my voice to you have my password, can I have a BIN instead?"], "biometric", ["recording", "voice", "password,"]),
+    (["Yes.", "Your sword code.", "1|Two, four, five, one, one."], "sort_code", ["Two,", "four,", "five,", "one,", "one."]),
+    (["Yes, your heart's cold.", "1|Two, four, five, one, one."], "sort_code", ["Two,", "four,", "five,", "one,", "one."]),
+    # Set 76 as tiny.en heard it: the gait recognised with no one named, in American spelling.
+    (["Warehouse security.", "1|The new gate is recognized by the way we walk, and my walk is stored on your server, who can see it?"], "biometric", ["gate", "recognized", "walk,"]),
 ]
 
 NEGATIVE = [
@@ -1127,6 +1135,9 @@ NEGATIVE = [
     (["Village fete.", "1|We're running the green stall at the fete, can we borrow a gazebo?"], ["political_opinion"]),
     # Set 76: the agent's greeting as the second decode heard it ("GP surgery, reception.").
     (["Deepie, surgery, reception.", "1|I'd like to book an appointment for Tuesday."], ["health"]),
+    # Set 77: keeping one's voice down is no voiceprint, and "one has to walk" no street.
+    (["Library.", "1|I'll keep my voice down, what's the password for the wifi?"], ["biometric"]),
+    (["Red front renovation.", "1|That one has to walk up, get in part of it."], ["address"]),
 ]
 
 
@@ -1859,6 +1870,7 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         # ... nor some of them ("and three of the lads"), with its comma or without (set 67).
         (["Payroll.", "1|I'm the DMV Stewart and the Depot, and three of the labs were short paid."], ["DMV", "Stewart"], ["three", "paid."]),
         (["Payroll.", "1|I'm the GMB steward at the depot and three of the lads were short paid."], ["GMB", "steward"], ["three", "paid."]),
+        (["University payroll.", "1|I'm the UCU rep for our department and several of us were docked pay for the strike days."], ["UCU", "department"], ["several", "docked", "days."]),
         # ... nor what nobody did ("and nobody asked me").
         (["School office.", "1|The canteen scanned my daughter's fingerprint to pay for lunch and nobody asked me."], ["fingerprint", "lunch"], ["nobody", "asked"]),
         # ... nor the segments after the next when Whisper wrote no punctuation (base at 8 kHz).
@@ -1870,6 +1882,11 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["Joint accounts.", "1|My husband and I are a same-sex couple and the form keeps asking for a wife."], ["same-sex", "couple"], ["form", "wife."]),
         # ... nor the caller's question after a comma ("..., we'll not show on the check").
         (["Volunteering.", "1|I got a police caution for possession of cannabis, we'll not show on the check."], ["caution", "cannabis,"], ["show", "check."]),
+        # ... nor what those close to the speaker will not do (set 77).
+        (["Council.", "1|I came out as bi last year and my family won't speak to me."], ["came", "bi", "year"], ["family", "speak", "me."]),
+        (["Gym.", "1|I've got epilepsy and my doctor won't sign me off for the pool."], ["epilepsy"], ["doctor", "sign", "pool."]),
+        # ... nor the agent's acknowledgement run in after a comma in mono (tiny.en, set 77).
+        (["Funeral directors, mum won a practice in Buddhist and the monks from the temple will lead the service, of course, and a contact number."], ["Buddhist", "service,"], ["of", "course,"]),
     ],
 )
 def test_a_disclosure_stops_where_another_clause_begins(detector, lines, disclosure, kept):
