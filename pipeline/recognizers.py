@@ -653,10 +653,12 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     # After a value, the agent saying what comes next: "..., 345981, I'll text it to you".
     _AGENT_NEXT = re.compile(r"^\W*(i'll|i will|we'll|we will|you'll|you're|that's)\b", re.I)
-    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...", ".a
-    # .ploton .me" (the other domains a UK caller's address ends in too).
-    # The endings an address closes on, and the parts before them ("co", "ac", "gov", "me").
+    # The endings an email address closes on, and an address's last part written (".com") or
+    # said ("dot uk").
     _TOP_LEVEL_DOMAINS = "com|uk|org|net|io|ie|info|biz|eu|scot|wales|cymru|edu"
+    _TOP_LEVEL_DOMAIN = re.compile(rf"(\.|\bdot\s+)({_TOP_LEVEL_DOMAINS})$", re.I)
+    # An email address as Whisper writes it: "Malikatiahu .co .uk", "j dot smith at ...", ".a
+    # .ploton .me": its endings, and the parts before them ("co", "ac", "gov", "me").
     _EMAIL_PART = re.compile(rf"\.(co|me|ac|gov|{_TOP_LEVEL_DOMAINS})\b|\bdot\b|@", re.I)
     _SPOKEN_EMAIL = re.compile(_EMAIL_PART.pattern + r"|\bat\b", re.I)  # and the spoken "at"
     # An answer to "your email?" on a telephone line, its "dot"s heard as "not" ("They're not
@@ -727,9 +729,6 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             # an answer that sounds like an address.
             return spans
         return spans + ([answer] if answer else [])
-
-    # An address's last part, written (".com") or said ("dot uk").
-    _TOP_LEVEL_DOMAIN = re.compile(rf"(\.|\bdot\s+)({_TOP_LEVEL_DOMAINS})$", re.I)
 
     def _to_the_domain_end(self, chosen: list[re.Match]) -> list[re.Match]:
         """An email address ends at its last top-level domain: the words after it, with no dot,
