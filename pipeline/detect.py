@@ -104,7 +104,10 @@ _A_THING_DOES = (
     rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+){{0,2}}"
     r"(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|haven't|keeps|costs|cost|won't|can't|"
     r"doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|asked|think|thinks|thought|reckon|"
-    r"reckons)\b|'s\s+(costing|been|not|going|getting|taking|too)\b)"
+    # "and the new shift pattern breaks our agreement"
+    r"reckons|breaks|broke|means|meant|changes|changed|clashes|clashed|affects|affected|starts|started|stops|stopped|"
+    r"runs|ran|goes|went|gets|got|makes|made|seems|seemed|looks|looked|works|worked|comes|came)\b"
+    r"|'s\s+(costing|been|not|going|getting|taking|too)\b)"
 )
 # Some of a group as a new subject: "I'm the GMB steward at the depot(,) and three of the lads
 # were short paid".
@@ -116,6 +119,9 @@ _SOME_OF_A_GROUP_NEXT = re.compile(rf"\s*{_SOME_OF_A_GROUP}\b", re.IGNORECASE)
 _OWN_NEW_CLAUSE = re.compile(
     rf"\s+(and|but|so)\s+(i|i'm|i've|i'd|i'll|we|we're|we've|we'd|he|she|they|you|you're|you've|your|nobody|no one|"
     rf"someone|somebody|{_THEIR_OWN}|{_A_THING_DOES}|{_SOME_OF_A_GROUP})\b"
+    # What the speaker needs or wants next, its subject left out: "I'm standing for Alba in the
+    # by-election and need 2000 leaflets" ("... and need dialysis" goes on: _goes_on_about_it).
+    r"|\s+(and|but)\s+(need|needs|want|wants|would\s+like)\b"
     # A consequence with the recogniser's comma lost ("... with a curfew so the engineer has
     # to come before seven"), not "so" as "very" ("my asthma is so bad").
     r"|\s+so\s+(the|a|an|it|it's|that|this|there|you|you'll|you'd|can|could)\b"
@@ -148,7 +154,7 @@ _STILL_ABOUT_IT = re.compile(
     r"\b(police|court|magistrates|probation|bail|curfew|hospital|clinic|chemo|chemotherapy|dialysis|radiotherapy|"
     # a sentence served outside prison ("and I'm on licence till March", "and I'm tagged")
     r"on (my |his |her )?licen[cs]e|parole|tagged|(an? |my |his |her )(electronic |ankle )?tag|"
-    r"medication|tablets|injections?|insulin|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
+    r"medication|tablets|injections?|insulin|sugars|blood sugar|glucose|inhaler|wheelchair|crutches|stoma|catheter|surgery|operation|"
     # a machine the condition needs ("and I use a CPAP machine at night", "CP -machine")
     r"c-?pap|cp\s*-?machine|oxygen|ventilator|nebuli[sz]er|"
     # a licence given up for it ("and I've had to give up my licence")
@@ -161,12 +167,14 @@ _STILL_ABOUT_IT = re.compile(
     # ... a scripture or the oath a faith forbids ("and I'd rather affirm than swear on the Bible")
     r"bible|quran|koran|qur'an|torah|scriptures?|affirm|swear on|"
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
-    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(go|goes|going|went) to mass|"
+    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|handfasting|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     # the vote or act disclosed, again ("I voted Green last time and I'll do it again")
     r"(vote|votes|voted|voting|do|doing|did)( \w+){0,3} again|"
     # what a test found ("I did one of those DNA kits and it flagged a gene for ...")
     r"flagged|genes?|carrier|tested positive|"
+    # ... or where it came from ("and I've inherited the faulty gene from my dad")
+    r"inherit\w*|"
     r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|(old|birth|previous|former) name|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity
@@ -186,6 +194,8 @@ _STILL_ABOUT_IT = re.compile(
 _ABOUT_IT_SUBJECTS = {
     "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "he", "she", "they", "my", "our", "his", "her", "their",
     "he's", "she's", "he'd", "she'd", "they're", "they'd", "it", "it's",
+    # the speaker again, unsaid: "and need dialysis three times a week"
+    "need", "needs", "want", "wants", "would",
 }  # fmt: skip
 # A clause about a thing ("and the ...") goes on only with a condition's symptoms or what worsens
 # it: "and the damp is making it worse", not "and the form keeps asking for a wife".

@@ -692,10 +692,34 @@ POSITIVE = [
     (["Yes, your heart's cold.", "1|Two, four, five, one, one."], "sort_code", ["Two,", "four,", "five,", "one,", "one."]),
     # Set 76 as tiny.en heard it: the gait recognised with no one named, in American spelling.
     (["Warehouse security.", "1|The new gate is recognized by the way we walk, and my walk is stored on your server, who can see it?"], "biometric", ["gate", "recognized", "walk,"]),
+    # Set 78: a people after a misheard nationality, a relative's origin; a union whose name
+    # came out as three words; a Jehovah's Witness however its first word came out; a party's
+    # candidate in an election heard as "direction"; where a faulty gene came from.
+    (["Catering.", "1|I'm Hagirian Yoruba, and I want great done for a family wedding."], "racial_ethnic_origin", ["Hagirian", "Yoruba,"]),
+    (["Passports.", "1|My husband is Kurdish and his name gets misspelt."], "racial_ethnic_origin", ["husband", "Kurdish"]),
+    (["Fire service HR.", "1|I've been in the eye of regained union for 20 years."], "trade_union_membership", ["eye", "regained", "union"]),
+    (["Card club.", "1|I'm an enormous witness, I don't tell a great workman."], "religious_belief", ["enormous", "witness,"]),
+    (["Card club.", "1|As an orphan witness I don't celebrate birthdays."], "religious_belief", ["orphan", "witness"]),
+    (["Print shop.", "1|I'm standing for out on the council direction and need 2000 leaflets."], "political_opinion", ["standing", "council", "direction"]),
+    (["Life insurance.", "1|The clinic did genetic screening and I'm inherited the fall begins from my dad."], "genetic", ["screening", "inherited", "dad."]),
+    # A movement the speaker is of, the verb unsaid.
+    (["Hall hire.", "1|We're Extinction Rebellion and we need a hall for a meeting."], "political_opinion", ["Extinction", "Rebellion"]),
 ]
 
 NEGATIVE = [
     # (lines, categories that must not appear at all)
+    # Set 78's rules turned round: a rugby union, the Mothers' Union, a civil union; a witness to
+    # an accident, the key witness, an eye witness; standing for hours in the council offices; a
+    # house inherited; a first name before a verb that sounds like a nationality.
+    (["Sports club.", "1|I've been in the rugby union team for two seasons."], ["trade_union_membership"]),
+    (["Church.", "1|I've been in the Mothers' Union for years."], ["trade_union_membership"]),
+    (["Police.", "1|I'm a witness to the accident on Monday."], ["religious_belief"]),
+    (["Court.", "1|I'm the key witness in the trial, and I'm an eye witness to the crash."], ["religious_belief"]),
+    (["Council.", "1|I was standing for hours in the council offices."], ["political_opinion"]),
+    (["Solicitors.", "1|My dad died and I've inherited the house from my dad."], ["genetic", "health"]),
+    (["Valeting.", "1|I'm Brian, Polish the car please."], ["racial_ethnic_origin"]),
+    (["Garden centre.", "1|The roses grow with gay abandon."], ["sex_life_sexual_orientation"]),
+    (["Traffic.", "1|The road was closed by Extinction Rebellion again."], ["political_opinion"]),
     # "heaven" and "time" are digits only inside a run of them; "oh" and "OK" after a road are
     # no postcode; a car is no card unless the request ends on it.
     (["We went to heaven and back on that holiday, it was lovely."], ["phone_number", "bank_account", "card_number"]),
@@ -1887,6 +1911,13 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_
         (["Gym.", "1|I've got epilepsy and my doctor won't sign me off for the pool."], ["epilepsy"], ["doctor", "sign", "pool."]),
         # ... nor the agent's acknowledgement run in after a comma in mono (tiny.en, set 77).
         (["Funeral directors, mum won a practice in Buddhist and the monks from the temple will lead the service, of course, and a contact number."], ["Buddhist", "service,"], ["of", "course,"]),
+        # ... nor what the speaker needs next, its subject left out, nor what a thing does (set 78);
+        # what the condition needs goes on.
+        (["Print shop.", "1|I'm standing for Alba in the council by-election and need 2000 leaflets."], ["Alba", "by-election"], ["need", "leaflets."]),
+        (["Fire service HR.", "1|I'm in the FBU and the new shift pattern breaks our agreement."], ["FBU"], ["shift", "breaks", "agreement."]),
+        (["Renal unit.", "1|I've got kidney failure and need dialysis three times a week."], ["kidney", "need", "dialysis"], []),
+        (["School.", "1|She's got type one and needs to check her sugars at lunch."], ["type", "needs", "sugars"], []),
+        (["Catering.", "1|We're both pagans and want a handfasting ceremony on the solstice."], ["pagans", "want", "handfasting"], []),
     ],
 )
 def test_a_disclosure_stops_where_another_clause_begins(detector, lines, disclosure, kept):
