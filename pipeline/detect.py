@@ -167,7 +167,7 @@ _STILL_ABOUT_IT = re.compile(
     # ... a scripture or the oath a faith forbids ("and I'd rather affirm than swear on the Bible")
     r"bible|quran|koran|qur'an|torah|scriptures?|affirm|swear on|"
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
-    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|handfasting|(go|goes|going|went) to mass|"
+    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(dread)?locks|handfasting|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     # the vote or act disclosed, again ("I voted Green last time and I'll do it again")
     r"(vote|votes|voted|voting|do|doing|did)( \w+){0,3} again|"

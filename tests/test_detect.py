@@ -704,6 +704,10 @@ POSITIVE = [
     (["Life insurance.", "1|The clinic did genetic screening and I'm inherited the fall begins from my dad."], "genetic", ["screening", "inherited", "dad."]),
     # A movement the speaker is of, the verb unsaid.
     (["Hall hire.", "1|We're Extinction Rebellion and we need a hall for a meeting."], "political_opinion", ["Extinction", "Rebellion"]),
+    # Set 79: schizophrenia heard as "kids of Renia" by both models; the locks a Rastafarian
+    # keeps covered go on with the faith.
+    (["Housing benefit.", "1|My brother has kids of Renia and the letters about his claim frighten him."], "health", ["kids", "Renia"]),
+    (["Passport office.", "1|I'm Rastafarian and I keep my locks covered. Can the photo be taken with my tam on?"], "religious_belief", ["Rastafarian", "locks", "covered."]),
 ]
 
 NEGATIVE = [
@@ -720,6 +724,9 @@ NEGATIVE = [
     (["Valeting.", "1|I'm Brian, Polish the car please."], ["racial_ethnic_origin"]),
     (["Garden centre.", "1|The roses grow with gay abandon."], ["sex_life_sexual_orientation"]),
     (["Traffic.", "1|The road was closed by Extinction Rebellion again."], ["political_opinion"]),
+    # ... and set 79's: places ending like "-renia"; a lock that is no one's faith.
+    (["Travel.", "1|We're flying to Armenia and then Slovenia."], ["health"]),
+    (["Locksmith.", "1|I've had my car broken into and I need the locks changed."], ["religious_belief"]),
     # "heaven" and "time" are digits only inside a run of them; "oh" and "OK" after a road are
     # no postcode; a car is no card unless the request ends on it.
     (["We went to heaven and back on that holiday, it was lovely."], ["phone_number", "bank_account", "card_number"]),
