@@ -91,7 +91,7 @@ _THEIR_OWN = rf"(my|our|his|her|their)(?!\s+({_CLOSE_TO_THEM})\b)"
 # "... every week and the parking is costing a fortune": a thing that is neither a person nor
 # the condition itself, and a verb, begins a new clause too ("and the GP says ..." goes on).
 _ABOUT_THE_DISCLOSURE = (
-    r"partner|wife|husband|gp|doctor|doctors|consultant|specialist|midwife|nurse|carer|family|hospital|clinic|"
+    rf"{_CLOSE_TO_THEM}|doctors|hospital|clinic|"
     r"treatment|chemo|chemotherapy|medication|tablets|pain|symptoms|fatigue|condition|illness|baby|scan|results?|tests?|"
     r"operation|surgery|diagnosis|church|mosque|temple|synagogue|union|party|police|court|judge|sentence|conviction|"
     r"trial|hearing|case|charges?|probation|offence|neurologist|psychiatrist|oncologist|cardiologist|surgeon|surgeons|"
@@ -239,6 +239,8 @@ _ACKNOWLEDGED_NEXT = re.compile(
     r"\s+(of\s+course|no\s+problem|not\s+a\s+problem|lovely|perfect|brilliant|cheers|noted|understood|certainly)\b",
     re.IGNORECASE,
 )
+# What begins a new clause just after a comma.
+_NEW_CLAUSE_AFTER_COMMA = (_OWN_THINGS_NEXT, _ASKS_NEXT, _ITEM_ASKED_NEXT, _ACKNOWLEDGED_NEXT)
 _CLAUSE_OPENERS = {
     "so", "but", "and", "or", "because", "then", "which", "while", "although", "though", "thanks", "thank",
     "i", "i'm", "i've", "i'd", "we", "we're", "we've", "he", "she", "they", "it's", "that's", "yes", "no",
@@ -1248,12 +1250,7 @@ class Detector:
             if about is not None:
                 pos = continued_at = about
                 continue
-            if (
-                _OWN_THINGS_NEXT.match(text, brk.end())
-                or _ASKS_NEXT.match(text, brk.end())
-                or _ITEM_ASKED_NEXT.match(text, brk.end())
-                or _ACKNOWLEDGED_NEXT.match(text, brk.end())
-            ):
+            if any(rx.match(text, brk.end()) for rx in _NEW_CLAUSE_AFTER_COMMA):
                 return brk.start()
             if word in _CONTINUING_CONJUNCTIONS:
                 if _SOME_OF_A_GROUP_NEXT.match(text, following.end()):
