@@ -146,7 +146,7 @@ _OWN_NEW_CLAUSE = re.compile(
 # What bears on a condition: "and the damp is making it worse", "it's flared up"; its symptoms
 # ("and the night sweats are awful").
 _WORSENS = r"(making|makes|made|make) (it|him|her|them|things|my \w+|his \w+|her \w+) (\w+ )?worse|flare[sd]?( up)?|flaring"
-_SYMPTOMS = r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue"
+_SYMPTOMS = r"(night )?sweats|(hot )?flush(es)?|pains?|aches|cramps|fatigue|shak(e|es|ing)(?! hands)|shaky|tremors?"
 # "I'm on bail and I sign on at the police station every Friday": a new clause that goes on
 # about the disclosure's own matter (where it is dealt with, how it is treated) still discloses,
 # as the dev calls' "{I have epilepsy} and {I take lamotrigine every day}" do.
@@ -166,8 +166,9 @@ _STILL_ABOUT_IT = re.compile(
     r"mosque|church|synagogue|gurdwara|temple|prayers?|priest|vicar|imam|rabbi|chaplain|last rites|faith|beliefs?|religion|religious|"
     # ... a scripture or the oath a faith forbids ("and I'd rather affirm than swear on the Bible")
     r"bible|quran|koran|qur'an|torah|scriptures?|affirm|swear on|"
-    # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting")
-    r"sabbath|shabbat|shabbos|ramadan|fasting|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(dread)?locks|handfasting|(go|goes|going|went) to mass|"
+    # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting", "and we
+    # fast before Easter")
+    r"sabbath|shabbat|shabbos|ramadan|fasting|fast(s|ed)? (before|during|until|till|through|over|on|in)|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(dread)?locks|handfasting|(go|goes|going|went) to mass|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     # the vote or act disclosed, again ("I voted Green last time and I'll do it again")
     r"(vote|votes|voted|voting|do|doing|did)( \w+){0,3} again|"
@@ -965,7 +966,12 @@ class Detector:
         if last - first < _INSERTED_WORDS and sum(1 for w in around if _DIGIT_OR_LETTER.match(w)) >= 2:
             return True
         near = [_bare(w) for w in text[max(0, first - 3) : last + 6]]
-        return any(a == b for a, b in zip(near, near[1:]))
+        if any(a == b for a, b in zip(near, near[1:])):
+            return True
+        # ... or its own word said again a word later ("Muslim, or Muslim," over "don't put Mr.
+        # or Mrs."): a vocabulary word, not "I'm" ("I'm Muslim, I'm ...").
+        own_words = {_bare(text[i]) for i in range(first, last + 1)} - _FILLER_WORDS - _SENTENCE_OPENERS - {"i'm", "i", "a", "an", "or"}
+        return any(a == b and a in own_words for a, b in zip(near, near[2:]))
 
     @staticmethod
     def _replaced(transcript: Transcript, other: Transcript, words, keys: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -1019,6 +1025,14 @@ class Detector:
         )
         # In the verification pass, "[SEX_LIFE_SEXUAL_ORIENTATION]" is no mention of a sex life.
         placeholders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(tt.text)]
+        # The caller's answer when asked their name: a word there that only sounds like a term is
+        # the name misheard ("Real mistried." for "Priya Mistry", near "miscarried").
+        name_answers = [
+            (r.start, r.end)
+            for r in results
+            if self.category_of(r.entity_type) == "person_name"
+            and (r.recognition_metadata or {}).get("recognizer_name") == "PromptedAnswerRecognizer"
+        ]
         detections = []
         for r in results:
             category = self.category_of(r.entity_type)
@@ -1047,6 +1061,8 @@ class Detector:
                 transcript.segments[si].channel == agent_channel for si, _ in tt.words_in(r.start, r.end)
             ):
                 continue  # the agent's own words only sound like a term ("My appear placement", hip replacement)
+            if (r.recognition_metadata or {}).get(MATCHED_BY_SOUND) and any(a <= r.start and r.end <= b for a, b in name_answers):
+                continue
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
             sex = self.speaker_sex(transcript, tt.words_in(*span)) if required_sex else None
             if required_sex and sex not in (required_sex, None):

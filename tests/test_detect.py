@@ -708,6 +708,17 @@ POSITIVE = [
     # keeps covered go on with the faith.
     (["Housing benefit.", "1|My brother has kids of Renia and the letters about his claim frighten him."], "health", ["kids", "Renia"]),
     (["Passport office.", "1|I'm Rastafarian and I keep my locks covered. Can the photo be taken with my tam on?"], "religious_belief", ["Rastafarian", "locks", "covered."]),
+    # Set 80: typing rhythm read by a machine to know the caller (heard word for word by both
+    # models, at both rates); PTSD heard with a B; Parkinson's without its apostrophe, or as the
+    # bare surname after whose it is; a faith's fast goes on with the faith.
+    (["Online banking.", "1|Your app checks the way I type to confirm it's me and it keeps locking me out."], "biometric", ["checks", "type"]),
+    (["Online banking.", "1|The bank's software learns how I type and flags it if someone else logs in."], "biometric", ["learns", "type"]),
+    (["Online banking.", "1|I don't want my typing rhythm stored on your servers."], "biometric", ["typing", "rhythm"]),
+    (["Dental practice.", "1|I got BTSD from my army name, so can I wait in the car?"], "health", ["BTSD"]),
+    (["Bank.", "1|My husband Parkinson and his handshake too much to sign, the checks now."], "health", ["Parkinson"]),
+    (["Bank.", "1|My dad has Parkinsons and his hands shake too much to sign the cheques."], "health", ["Parkinsons", "hands", "shake"]),
+    (["Bank.", "1|My mum has MS and she can't get to the branch."], "health", ["has", "MS"]),
+    (["Catering.", "1|My family are Coptic Christians and we fast before Easter, so no meat."], "religious_belief", ["Coptic", "fast", "Easter,"]),
 ]
 
 NEGATIVE = [
@@ -1169,6 +1180,15 @@ NEGATIVE = [
     # Set 77: keeping one's voice down is no voiceprint, and "one has to walk" no street.
     (["Library.", "1|I'll keep my voice down, what's the password for the wifi?"], ["biometric"]),
     (["Red front renovation.", "1|That one has to walk up, get in part of it."], ["address"]),
+    # Set 80's rules turned round: typing checked by a person, or once; the title Ms before a
+    # name; the surname Parkinson.
+    (["Typing course.", "1|The teacher checks the way I type, I'm learning to touch type."], ["biometric"]),
+    (["Web shop.", "1|Can you check the way I typed my postcode, I think it's wrong."], ["biometric"]),
+    (["Accounts.", "1|I have Ms Jones on the other line.", "1|Has Ms Patel called back?"], ["health"]),
+    (["Accounts.", "1|Mr Parkinson will call you back about the invoice."], ["health"]),
+    (["IT support.", "1|I can't get on the call with ms teams on my laptop."], ["health"]),
+    # A bank's fraud checks, and stopping fraud, are no one's record.
+    (["Bank.", "1|Your fraud system blocked my card again.", "1|What are you doing to stop card fraud?"], ["criminal_offence"]),
 ]
 
 
@@ -1583,6 +1603,11 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I've got MS and some days I can't you know get out of bed.", "bed."),
         # ... but a voted act done again goes on (set 73).
         ("I voted Green last time, and I'll do it again.", "again."),
+        # Set 80: a fast goes on with the faith, fast broadband does not; a hand shaken is no
+        # tremor.
+        ("We're Coptic Christians and we fast before Easter, so no meat.", "Easter,"),
+        ("We're Coptic Christians and we need fast broadband for the office.", "Christians"),
+        ("I'm diabetic and I shake hands with the new manager tomorrow.", "diabetic"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
@@ -2350,11 +2375,34 @@ def test_the_second_decode_adds_a_name_given_in_words_but_not_one_spacy_tagged(d
         ("1|Women, they, they, they, they, they.", "1|Women. Deaf, gay, gay, gay, gay."),
         # A driving licence's "J A" heard as "gay" after its letters run into digits.
         ("1|FMI, TH, M1O425, yay and I'm KL.", "1|FMI, DH, M10425, gay and I'm KL."),
+        # Set 80: a vocabulary word said again a word later, over words the first pass heard.
+        ("1|Please don't put Mr. or Mrs. on my bills.", "1|Please don't put Muslim, or Muslim, on my bills."),
     ],
 )
 def test_vocabulary_words_heard_into_digits_or_a_loop_are_not_disclosures(detector, first, hinted):
     found = _found_hinted(detector, ["And the address?", first], ["And the address?", hinted])
-    assert not set(found) & {"health", "sex_life_sexual_orientation"}, found
+    assert not set(found) & {"health", "sex_life_sexual_orientation", "religious_belief"}, found
+
+
+def test_a_name_given_when_asked_that_sounds_like_a_term_is_a_name(detector):
+    """Set 80: "Priya Mistry" heard as "Real mistried." in reply to the agent's question; the
+    fuzzy match to "miscarried" there is the name misheard. A term said outright still counts."""
+    transcript = make_transcript(["Wedding caterers.", "Your name for the quote?", "1|Real mistried."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "health" not in found and "person_name" in found, found
+    transcript = make_transcript(["Wedding caterers.", "Your name for the quote?", "1|Priya, I'm pregnant by the way."])
+    assert "health" in detected_words(transcript, detector.detect(transcript))
+
+
+def test_a_vocabulary_word_said_again_further_on_is_still_a_disclosure(detector):
+    """Only the word said again a word later is taken for a loop: "I'm Muslim, a practising
+    Muslim" is one."""
+    found = _found_hinted(
+        detector,
+        ["Catering.", "1|I'm most, a practising mostly, so halal meat please."],
+        ["Catering.", "1|I'm Muslim, a practising Muslim, so halal meat please."],
+    )
+    assert "religious_belief" in found, found
 
 
 def test_a_vocabulary_word_heard_after_spelled_letters_in_its_own_segment_is_not_a_disclosure(detector):
