@@ -719,6 +719,22 @@ POSITIVE = [
     (["Bank.", "1|My dad has Parkinsons and his hands shake too much to sign the cheques."], "health", ["Parkinsons", "hands", "shake"]),
     (["Bank.", "1|My mum has MS and she can't get to the branch."], "health", ["has", "MS"]),
     (["Catering.", "1|My family are Coptic Christians and we fast before Easter, so no meat."], "religious_belief", ["Coptic", "fast", "Easter,"]),
+    # An animal's condition is left out only until the speaker turns to their own; a hospital
+    # ward and advice after surgery are no councillor's surgery.
+    (["Council.", "1|I need someone to walk my dog because I've got cancer."], "health", ["cancer."]),
+    (["Hotel.", "1|I have a dog, and I'm diabetic, so I need a fridge in the room."], "health", ["diabetic,"]),
+    (["Vets.", "1|My dog's fine, it's me, I've got a broken arm and can't bring him in."], "health", ["broken", "arm"]),
+    (["Hospital switchboard.", "1|My mum's on ward five recovering from her surgery, can I visit?"], "health", ["recovering", "surgery,"]),
+    (["Physio.", "1|I need some advice about exercises after my knee surgery."], "health", ["knee", "surgery."]),
+    # An organ or a joint replaced, in plain words.
+    (["Gym.", "1|I'm waiting for a new kidney, so I need to freeze my membership."], "health", ["new", "kidney,"]),
+    (["Insurance.", "1|My dad had a new hip fitted in June, so he can't drive."], "health", ["new", "hip"]),
+    (["Water.", "1|I've got a medical condition that means lots of washing."], "health", ["medical", "condition"]),
+    (["Phone shop.", "1|I've lost most of my sight, so I need a phone with big buttons."], "health", ["lost", "sight,"]),
+    (["Hotel.", "1|My husband uses a CPAP at night, is there a socket by the bed?"], "health", ["CPAP"]),
+    (["Pregnancy.", "1|The screening showed the baby has an extra chromosome."], "genetic", ["extra", "chromosome."]),
+    (["Hall hire.", "1|We're a Stop the War group and want the room on Monday."], "political_opinion", ["Stop", "War"]),
+    (["Employer.", "1|I did eighteen months in Wandsworth."], "criminal_offence", ["eighteen", "Wandsworth."]),
 ]
 
 NEGATIVE = [
@@ -1187,6 +1203,12 @@ NEGATIVE = [
     (["Accounts.", "1|I have Ms Jones on the other line.", "1|Has Ms Patel called back?"], ["health"]),
     (["Accounts.", "1|Mr Parkinson will call you back about the invoice."], ["health"]),
     (["IT support.", "1|I can't get on the call with ms teams on my laptop."], ["health"]),
+    (["Vets.", "1|My dog has diabetes and needs insulin twice a day."], ["health"]),
+    (["Garage.", "1|The van needs a new clutch, and the kitchen needs a new heart, the old range is dead."], ["health"]),
+    (["Couriers.", "1|We lost sight of the parcel.", "1|The house is in a good condition."], ["health"]),
+    (["School.", "1|My son's doing a project on chromosomes for biology."], ["genetic"]),
+    (["Travel.", "1|I did six months in Spain teaching English."], ["criminal_offence"]),
+    (["Community centre.", "1|The advice surgery runs every Tuesday.", "1|I need the hall for my ward surgery."], ["health"]),
     # A bank's fraud checks, and stopping fraud, are no one's record.
     (["Bank.", "1|Your fraud system blocked my card again.", "1|What are you doing to stop card fraud?"], ["criminal_offence"]),
 ]
