@@ -176,6 +176,8 @@ _STILL_ABOUT_IT = re.compile(
     r"flagged|genes?|carrier|tested positive|"
     # ... or where it came from ("and I've inherited the faulty gene from my dad")
     r"inherit\w*|"
+    # a sex life's own terms ("I'm asexual and I'm not looking for anything physical")
+    r"(anything|something|nothing) physical|intima\w*|celiba\w*|sex life|"
     r"boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|changed my name|name changed|(old|birth|previous|former) name|deed poll|(come|came|coming) out|"
     r"transition\w*|told (my|our) (family|parents|mum|dad)|"
     # a condition's effects ("and my speech is slow", "and I struggle on the phone"), a paternity

@@ -1630,6 +1630,8 @@ def test_placeholders_are_not_read_as_words(detector):
         ("We're Coptic Christians and we fast before Easter, so no meat.", "Easter,"),
         ("We're Coptic Christians and we need fast broadband for the office.", "Christians"),
         ("I'm diabetic and I shake hands with the new manager tomorrow.", "diabetic"),
+        # Set 70: what the speaker wants of a sex life goes on with the orientation.
+        ("I'm asexual, and I'm not looking for anything physical.", "physical."),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
