@@ -1041,9 +1041,11 @@ class Detector:
             if category is None or any(a <= r.start < b for a, b in placeholders):
                 continue
             span = (r.start, r.end)
-            detector = (r.recognition_metadata or {}).get("recognizer_name", "presidio")
+            metadata = r.recognition_metadata or {}
+            detector = metadata.get("recognizer_name", "presidio")
             answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
-            prompted_at = (r.recognition_metadata or {}).get(PROMPTED_AT)
+            prompted_at = metadata.get(PROMPTED_AT)
+            by_sound = metadata.get(MATCHED_BY_SOUND)
             if agent_channel is not None and category in self.settings.phrase_categories and prompted_at is not None:
                 if self._callers_own_question(transcript, tt, r.start, prompted_at, agent_channel):
                     continue  # "Do you have a union flag?" asked by the caller is answered by no one
@@ -1059,11 +1061,11 @@ class Detector:
                 span = self._name_in(tt.text, *span)
                 if span is None:
                     continue
-            if agent_channel is not None and (r.recognition_metadata or {}).get(MATCHED_BY_SOUND) and all(
+            if by_sound and agent_channel is not None and all(
                 transcript.segments[si].channel == agent_channel for si, _ in tt.words_in(r.start, r.end)
             ):
                 continue  # the agent's own words only sound like a term ("My appear placement", hip replacement)
-            if (r.recognition_metadata or {}).get(MATCHED_BY_SOUND) and any(a <= r.start and r.end <= b for a, b in name_answers):
+            if by_sound and any(a <= r.start and r.end <= b for a, b in name_answers):
                 continue
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
             sex = self.speaker_sex(transcript, tt.words_in(*span)) if required_sex else None
