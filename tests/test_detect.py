@@ -718,6 +718,7 @@ POSITIVE = [
     (["Bank.", "1|My husband Parkinson and his handshake too much to sign, the checks now."], "health", ["Parkinson"]),
     (["Bank.", "1|My dad has Parkinsons and his hands shake too much to sign the cheques."], "health", ["Parkinsons", "hands", "shake"]),
     (["Bank.", "1|My mum has MS and she can't get to the branch."], "health", ["has", "MS"]),
+    (["Bank.", "1|His MS is worse this winter, so he can't come in."], "health", ["His", "MS", "worse"]),
     (["Catering.", "1|My family are Coptic Christians and we fast before Easter, so no meat."], "religious_belief", ["Coptic", "fast", "Easter,"]),
     # An animal's condition is left out only until the speaker turns to their own; a hospital
     # ward and advice after surgery are no councillor's surgery.
