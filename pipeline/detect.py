@@ -1033,7 +1033,7 @@ class Detector:
             (r.start, r.end)
             for r in results
             if self.category_of(r.entity_type) == "person_name"
-            and (r.recognition_metadata or {}).get("recognizer_name") == "PromptedAnswerRecognizer"
+            and (r.recognition_metadata or {}).get("recognizer_name") == _PROMPTED
         ]
         detections = []
         for r in results:
@@ -1043,7 +1043,7 @@ class Detector:
             span = (r.start, r.end)
             metadata = r.recognition_metadata or {}
             detector = metadata.get("recognizer_name", "presidio")
-            answer = detector == "PromptedAnswerRecognizer"  # the reply to an agent's question
+            answer = detector == _PROMPTED  # the reply to an agent's question
             prompted_at = metadata.get(PROMPTED_AT)
             by_sound = metadata.get(MATCHED_BY_SOUND)
             if agent_channel is not None and category in self.settings.phrase_categories and prompted_at is not None:
