@@ -196,7 +196,8 @@ _EVERYDAY_WORDS = frozenset({
 def is_english(word: str, known: frozenset[str]) -> bool:
     """Is `word` a form of a word spaCy knows? Inflections and a few suffixes are taken off:
     "inquiries" is no near-miss of "injuries", nor "concessionary" of "concussion"."""
-    word = word.lower().replace("'s", "")
+    # ... and a plural's possessive: "students'" is "students", no near-miss of "stents".
+    word = word.lower().replace("'s", "").strip("'")
     stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
     if word.endswith("ies"):
         stems.append(word[:-3] + "y")

@@ -736,6 +736,12 @@ POSITIVE = [
     (["Pregnancy.", "1|The screening showed the baby has an extra chromosome."], "genetic", ["extra", "chromosome."]),
     (["Hall hire.", "1|We're a Stop the War group and want the room on Monday."], "political_opinion", ["Stop", "War"]),
     (["Employer.", "1|I did eighteen months in Wandsworth."], "criminal_offence", ["eighteen", "Wandsworth."]),
+    # Set 81: a Hare Krishna devotee; what a condition stops the speaker doing goes on with it.
+    (["Meal kits.", "1|I'm a Hare Krishna devotee, so no onion or garlic in my boxes."], "religious_belief", ["Hare", "Krishna", "devotee,"]),
+    (["Garden centre.", "1|I have lupus and I can't lift heavy bags, so could the driver help?"], "health", ["lupus", "lift", "bags,"]),
+    (["Gym.", "1|I've got a bad back and I can't bend down to tie my shoes."], "health", ["bad", "back", "bend"]),
+    # Text probes: a union's committee named with its possessive and its kind.
+    (["HR.", "1|I'm on the union's negotiating committee."], "trade_union_membership", ["union's", "negotiating", "committee."]),
 ]
 
 NEGATIVE = [
@@ -1212,6 +1218,14 @@ NEGATIVE = [
     (["Community centre.", "1|The advice surgery runs every Tuesday.", "1|I need the hall for my ward surgery."], ["health"]),
     # A bank's fraud checks, and stopping fraud, are no one's record.
     (["Bank.", "1|Your fraud system blocked my card again.", "1|What are you doing to stop card fraud?"], ["criminal_offence"]),
+    # Set 81: "criminal" as an intensifier (near "criminal past"); a hall named for its
+    # denomination, booked as a venue.
+    (["Hotel bar.", "1|The car park has a blind spot by the gate, and the fee is a criminal waste of money."], ["criminal_offence"]),
+    (["Reviews.", "1|That band is criminally underrated, it's a criminal shame they split."], ["criminal_offence"]),
+    (["Conference venues.", "1|We'd like the Methodist Central Hall for our sales kick-off, it has the best acoustics."], ["religious_belief"]),
+    (["Venue hire.", "1|Is the Baptist hall free on Friday for the quiz night?"], ["religious_belief"]),
+    # A plural's possessive is the English word it is, no near-miss of a term ("students'" of "stents").
+    (["Campus.", "1|The students' union booked the band for the ball."], ["health"]),
 ]
 
 
