@@ -742,6 +742,11 @@ POSITIVE = [
     (["Gym.", "1|I've got a bad back and I can't bend down to tie my shoes."], "health", ["bad", "back", "bend"]),
     # Text probes: a union's committee named with its possessive and its kind.
     (["HR.", "1|I'm on the union's negotiating committee."], "trade_union_membership", ["union's", "negotiating", "committee."]),
+    (["Solicitor.", "1|The union's paying for my solicitor."], "trade_union_membership", ["union's", "paying"]),
+    # ... an elder at the kirk (Church of Scotland's word); a plant's disease is none of the
+    # speaker's, but their own condition after it is.
+    (["Venue.", "1|I'm an elder at the kirk and we'd like the hall."], "religious_belief", ["elder", "kirk"]),
+    (["Garden.", "1|My apple trees have canker, and I have arthritis so I can't prune them."], "health", ["arthritis"]),
 ]
 
 NEGATIVE = [
@@ -1226,6 +1231,7 @@ NEGATIVE = [
     (["Venue hire.", "1|Is the Baptist hall free on Friday for the quiz night?"], ["religious_belief"]),
     # A plural's possessive is the English word it is, no near-miss of a term ("students'" of "stents").
     (["Campus.", "1|The students' union booked the band for the ball."], ["health"]),
+    (["Garden.", "1|The roses have black spot and the apples have a disease.", "1|The sheep have foot rot, can the vet come?"], ["health"]),
 ]
 
 
