@@ -747,6 +747,16 @@ POSITIVE = [
     # speaker's, but their own condition after it is.
     (["Venue.", "1|I'm an elder at the kirk and we'd like the hall."], "religious_belief", ["elder", "kirk"]),
     (["Garden.", "1|My apple trees have canker, and I have arthritis so I can't prune them."], "health", ["arthritis"]),
+    # Text probes: a limb amputated, a coma, a feeding pump, blood sugar, labour begun, a
+    # condition by what it does ("got a condition" also sounds like "gait recognition"),
+    # partners counted by their sex.
+    (["Water.", "1|I've had both legs amputated, so I can't get to the meter."], "health", ["amputated,"]),
+    (["Bank.", "1|I was in a coma for three weeks."], "health", ["coma"]),
+    (["Energy.", "1|My son's on a feeding pump overnight."], "health", ["feeding", "pump"]),
+    (["Insurer.", "1|My blood sugar has been all over the place."], "health", ["blood", "sugar"]),
+    (["Clinic.", "1|My waters broke this morning."], "health", ["waters", "broke"]),
+    (["Energy.", "1|I've got a condition that affects my memory, so please write it down."], "health", ["condition", "affects"]),
+    (["Clinic.", "1|I've had several male partners in the last year."], "sex_life_sexual_orientation", ["male", "partners"]),
 ]
 
 NEGATIVE = [
@@ -1232,6 +1242,9 @@ NEGATIVE = [
     # A plural's possessive is the English word it is, no near-miss of a term ("students'" of "stents").
     (["Campus.", "1|The students' union booked the band for the ball."], ["health"]),
     (["Garden.", "1|The roses have black spot and the apples have a disease.", "1|The sheep have foot rot, can the vet come?"], ["health"]),
+    (["Energy.", "1|I've got a condition that affects my memory."], ["biometric"]),
+    (["Law firm.", "1|We have two female partners at the firm."], ["sex_life_sexual_orientation"]),
+    (["Office.", "1|The meeting is in the Union Room on the second floor."], ["trade_union_membership"]),
 ]
 
 
