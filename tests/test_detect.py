@@ -757,6 +757,9 @@ POSITIVE = [
     (["Clinic.", "1|My waters broke this morning."], "health", ["waters", "broke"]),
     (["Energy.", "1|I've got a condition that affects my memory, so please write it down."], "health", ["condition", "affects"]),
     (["Clinic.", "1|I've had several male partners in the last year."], "sex_life_sexual_orientation", ["male", "partners"]),
+    # ... a household or the speaker with an article before what they are.
+    (["Housing.", "1|We're a Bangladeshi family of six."], "racial_ethnic_origin", ["Bangladeshi", "family"]),
+    (["Survey.", "1|I'm a Black woman and I was stopped twice."], "racial_ethnic_origin", ["Black", "woman"]),
 ]
 
 NEGATIVE = [
@@ -1245,6 +1248,7 @@ NEGATIVE = [
     (["Energy.", "1|I've got a condition that affects my memory."], ["biometric"]),
     (["Law firm.", "1|We have two female partners at the firm."], ["sex_life_sexual_orientation"]),
     (["Office.", "1|The meeting is in the Union Room on the second floor."], ["trade_union_membership"]),
+    (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
 ]
 
 
