@@ -760,6 +760,9 @@ POSITIVE = [
     # ... a household or the speaker with an article before what they are.
     (["Housing.", "1|We're a Bangladeshi family of six."], "racial_ethnic_origin", ["Bangladeshi", "family"]),
     (["Survey.", "1|I'm a Black woman and I was stopped twice."], "racial_ethnic_origin", ["Black", "woman"]),
+    # ... walking as what a condition stops: "I can't walk long distances", without a frame.
+    (["Airline.", "Do you need any assistance at the airport?", "1|Yes, I can't walk long distances, I had a stroke."], "health", ["walk", "long", "distances,", "stroke."]),
+    (["Care.", "1|She can't walk without her walking frame."], "health", ["walk", "frame."]),
 ]
 
 NEGATIVE = [
@@ -1249,6 +1252,7 @@ NEGATIVE = [
     (["Law firm.", "1|We have two female partners at the firm."], ["sex_life_sexual_orientation"]),
     (["Office.", "1|The meeting is in the Union Room on the second floor."], ["trade_union_membership"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
+    (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
 ]
 
 
