@@ -763,6 +763,8 @@ POSITIVE = [
     # ... walking as what a condition stops: "I can't walk long distances", without a frame.
     (["Airline.", "Do you need any assistance at the airport?", "1|Yes, I can't walk long distances, I had a stroke."], "health", ["walk", "long", "distances,", "stroke."]),
     (["Care.", "1|She can't walk without her walking frame."], "health", ["walk", "frame."]),
+    # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
+    (["Maybe club membership. I lost my maybe in September, so please stop sending me the newsletters."], "health", ["lost", "my", "maybe"]),
 ]
 
 NEGATIVE = [
