@@ -1399,6 +1399,62 @@ def test_detection_is_offline(detector, monkeypatch):
     assert "email_address" in found
 
 
+def _capitals_looked_for_without_case(pattern: str) -> list[int]:
+    """Offsets of character classes of capitals ("[A-Z]") in a lookaround ("(?=\\s+[A-Z])")
+    outside a case-sensitive group ("(?-i:...)"). The recognizers match ignoring case, so there
+    a capital that should tell a name from a word ("his MS is", "MS Jones") matches any letter.
+    (Letters of an identifier, "[A-Z]{2}", match either case on purpose, as ASR writes them.)"""
+    found, groups, i = [], [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            kind = "exact" if pattern.startswith("(?-i:", i) else "look" if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i) else ""
+            groups.append(kind)
+        elif c == ")" and groups:
+            groups.pop()
+        elif c == "[":
+            end = i + 1
+            while end < len(pattern) and (pattern[end] != "]" or end == i + 1):
+                end += 2 if pattern[end] == "\\" else 1
+            if any(ch.isupper() for ch in pattern[i + 1 : end]) and "look" in groups and "exact" not in groups:
+                found.append(i)
+            i = end
+        i += 1
+    return found
+
+
+def test_capitals_in_recognizer_lookarounds_are_matched_with_case():
+    """Twice a cue's lookahead for a capital after "MS" was a bare [A-Z], which under the
+    recognizers' ignore-case flag took any word after it: every such class sits in (?-i:...)."""
+    import yaml
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from strings(v)
+
+    looked, wrong = 0, []
+    for path in sorted((ROOT / "config/recognizers").glob("*.yaml")):
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            looked += "(?=" in text or "(?!" in text
+            wrong += [f"{path.name}: ...{text[max(0, at - 30) : at + 10]}..." for at in _capitals_looked_for_without_case(text)]
+    assert looked > 50
+    assert not wrong, wrong
+    # The check itself: the bug as it was, and as mended; an escaped bracket inside a class.
+    assert _capitals_looked_for_without_case(r"\bMS\b(?=\s+[A-Z])")
+    assert not _capitals_looked_for_without_case(r"\bMS\b(?=\s+(?-i:[A-Z]))")
+    assert not _capitals_looked_for_without_case(r"\b[A-Z]{2}\d{6}[A-D]\b")
+    assert _capitals_looked_for_without_case(r"x(?![\]A-Z])")
+
+
 def test_recognizer_yaml_is_extensible(tmp_path, settings):
     """A compliance team adds a term list in YAML; no code change."""
     import shutil
