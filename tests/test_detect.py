@@ -763,6 +763,8 @@ POSITIVE = [
     # ... walking as what a condition stops: "I can't walk long distances", without a frame.
     (["Airline.", "Do you need any assistance at the airport?", "1|Yes, I can't walk long distances, I had a stroke."], "health", ["walk", "long", "distances,", "stroke."]),
     (["Care.", "1|She can't walk without her walking frame."], "health", ["walk", "frame."]),
+    (["Council.", "1|I go to the mosque in Bradford every Friday."], "religious_belief", ["go", "mosque"]),
+    (["Work.", "1|My surgery is on Monday so I need the week off."], "health", ["surgery"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
     (["Maybe club membership. I lost my maybe in September, so please stop sending me the newsletters."], "health", ["lost", "my", "maybe"]),
 ]
@@ -1255,6 +1257,10 @@ NEGATIVE = [
     (["Office.", "1|The meeting is in the Union Room on the second floor."], ["trade_union_membership"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
     (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
+    # Text probes: a second landmark, a place of worship visited abroad, a GP's surgery moving.
+    (["Estate agent.", "1|The house is next to the hospital and the Catholic church."], ["religious_belief"]),
+    (["Holiday.", "1|We visited the mosque in Istanbul, it was beautiful."], ["religious_belief"]),
+    (["Council.", "1|The surgery has moved to the new health centre on Mill Lane."], ["health"]),
 ]
 
 
