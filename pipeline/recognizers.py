@@ -127,6 +127,8 @@ _LEADING_FUNCTION_WORDS = {
     "a", "an", "the", "my", "our", "your", "his", "her", "their", "and", "of", "to", "in", "on", "for", "is",
     "it's", "i", "i'm", "we", "we're",
 }  # fmt: skip
+_TRAILING_FUNCTION_WORDS = frozenset({"and", "or", "but", "so", "the", "a", "an"})
+_CONJUNCTIONS = frozenset({"and", "or", "but"})
 
 
 # Words before a place's name. Not "in" or "of": "I'm in Usdaw", "a member of Unison".
@@ -323,7 +325,10 @@ class TermListRecognizer(PatternRecognizer):
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
-                self._near_misses(index, candidates, spans, self.fuzzy_phrase_ratio, False, None, covered, results)
+                # ... but ends on no conjunction or article, as no term does ("elections and" is
+                # no "election agent").
+                kept = [k for k, i in enumerate(starts) if lowered[i + n - 1] not in _TRAILING_FUNCTION_WORDS]
+                self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_phrase_ratio, False, None, covered, results)
         self._sounds_alike(text, covered, results)
         return results
 
@@ -335,7 +340,12 @@ class TermListRecognizer(PatternRecognizer):
             return
         # A term is said in one breath: a comma inside the run is a pause between two phrases
         # ("with twins, can" is no "vein scan"). A question may be garbled across one ("post, God").
-        flat = [window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)]
+        # Nor does a term end on a conjunction or an article ("elections and" sounds like
+        # "election agent").
+        flat = [
+            window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)
+            if window[0].rsplit(" ", 1)[-1] not in _TRAILING_FUNCTION_WORDS
+        ]  # fmt: skip
         if not flat:
             return
         keys = [w[1] for w in flat]
@@ -348,6 +358,10 @@ class TermListRecognizer(PatternRecognizer):
         for t, i in zip(*np.nonzero(possible)):
             (term, term_key), (candidate, key, start, end) = terms[t], flat[i]
             if any(s < end and start < e for s, e in covered):
+                continue
+            # A conjunction is a word of its own, said as such: "elections and I" is no
+            # "election agent" (but "tag and curfew" may be heard as "tagging curfew").
+            if _CONJUNCTIONS.intersection(candidate.split()) - set(term.split()):
                 continue
             matcher = SequenceMatcher(None, key, term_key)
             if matcher.ratio() >= self.phonetic_ratio and rest_sounds_alike(candidate, term):

@@ -765,6 +765,7 @@ POSITIVE = [
     (["Care.", "1|She can't walk without her walking frame."], "health", ["walk", "frame."]),
     (["Council.", "1|I go to the mosque in Bradford every Friday."], "religious_belief", ["go", "mosque"]),
     (["Work.", "1|My surgery is on Monday so I need the week off."], "health", ["surgery"]),
+    (["Phone.", "1|I'm deaf in both ears."], "health", ["deaf"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
     (["Maybe club membership. I lost my maybe in September, so please stop sending me the newsletters."], "health", ["lost", "my", "maybe"]),
 ]
@@ -1261,6 +1262,9 @@ NEGATIVE = [
     (["Estate agent.", "1|The house is next to the hospital and the Catholic church."], ["religious_belief"]),
     (["Holiday.", "1|We visited the mosque in Istanbul, it was beautiful."], ["religious_belief"]),
     (["Council.", "1|The surgery has moved to the new health centre on Mill Lane."], ["health"]),
+    # Set 82: emails that "fell on deaf ears"; "elections and I" sounds like "election agent",
+    # which no conjunction is part of.
+    (["Complaints team.", "1|My last three emails fell on deaf ears and I'm sick to death of these delays."], ["health"]),
 ]
 
 
@@ -1738,6 +1742,9 @@ def test_placeholders_are_not_read_as_words(detector):
         ("I'm diabetic and I shake hands with the new manager tomorrow.", "diabetic"),
         # Set 70: what the speaker wants of a sex life goes on with the orientation.
         ("I'm asexual, and I'm not looking for anything physical.", "physical."),
+        # Set 82: "elections and I" sounded like the term "election agent", which carried the
+        # disclosure on into the leaflets.
+        ("I'm standing for the Co-operative Party in the May elections and I need five thousand leaflets.", "elections"),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
