@@ -647,6 +647,13 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # through", base, mono).
     _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
+    # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
+    # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
+    # they are" for "... and Adebayo").
+    _AFTER_THE_NAME = re.compile(
+        r",\s*(my|i|i'm|i've|i'd|i'll|we|we're|we've|our|it's|that's|because|please|can|could)\b",
+        re.IGNORECASE,
+    )
     # A sentence of four words or more that opens like the agent's next remark, with no digit in
     # it, is no short card item however garbled ("And the tickets are on their way.").
     _AGENT_MOVES_ON = re.compile(r"^\W*(and the|thank you|thanks|lovely|great|perfect|brilliant)\b(\W+[\w']+){3,}", re.I)
@@ -814,6 +821,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 domain_heard = entity == "EMAIL_ADDRESS" and self._DOMAIN_HEARD.search(clause.group())
                 if chosen and not domain_heard and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
+                if chosen and entity == "PERSON_NAME" and self._AFTER_THE_NAME.match("," + clause.group()):
+                    return self._trim(chosen, entity)  # "Helen, my last three emails ..."
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
                     # "I'm partially deaf in one ear, so please text": the disclosure ends where
                     # what follows from it begins, as a term's clause does (detect._clause).
@@ -945,6 +954,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             # prompt's last word ("and your email for the prize draw, aisha .malik .co .uk").
             first = next((c for c in self._CLAUSE.finditer(text, start, next_keyword) if self._EMAIL_PART.search(c.group())), None)
             start = first.start() if first else start
+        if entity == "PERSON_NAME":
+            after = self._AFTER_THE_NAME.search(text, start, next_keyword)
+            next_keyword = after.start() if after else next_keyword
         limit = self.max_answer_words.get(entity, self.default_max_words)
         chosen = list(_WORD.finditer(text, start, next_keyword))[:limit]
         if not chosen or not self._value_like(text, chosen[0].start(), chosen[-1].end(), entity):

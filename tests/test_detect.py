@@ -1312,6 +1312,10 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # Mono: the agent's next question, its "?" lost, ends the answer to the first.
         (["Do you have any pre-existing medical conditions?", "Yes, I have epilepsy, and I take lamotrigine every day.",
           "Any hospital stays in the last two years.", "No, none at all."], "health", "day."),
+        # Set 82, mono: a name given, then the caller's own sentence after a comma.
+        (["Complaint steam, your Christian name? Hellen, my last 3 emails fell on their fears, and I'm sick to death of these delays."],
+         "person_name", "Hellen,"),
+        (["Your name please?", "1|Helen, my last three emails went unanswered."], "person_name", "Helen,"),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
