@@ -650,10 +650,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
     # they are" for "... and Adebayo").
-    _AFTER_THE_NAME = re.compile(
-        r",\s*(my|i|i'm|i've|i'd|i'll|we|we're|we've|our|it's|that's|because|please|can|could)\b",
-        re.IGNORECASE,
-    )
+    _OWN_CLAUSE_OPENERS = r"(my|i|i'm|i've|i'd|i'll|we|we're|we've|our|it's|that's|because|please|can|could)\b"
+    _AFTER_THE_NAME = re.compile(rf",\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # within a sentence
+    _OWN_CLAUSE_NEXT = re.compile(rf"\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # a clause after the name's
     # A sentence of four words or more that opens like the agent's next remark, with no digit in
     # it, is no short card item however garbled ("And the tickets are on their way.").
     _AGENT_MOVES_ON = re.compile(r"^\W*(and the|thank you|thanks|lovely|great|perfect|brilliant)\b(\W+[\w']+){3,}", re.I)
@@ -821,7 +820,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 domain_heard = entity == "EMAIL_ADDRESS" and self._DOMAIN_HEARD.search(clause.group())
                 if chosen and not domain_heard and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
-                if chosen and entity == "PERSON_NAME" and self._AFTER_THE_NAME.match("," + clause.group()):
+                if chosen and entity == "PERSON_NAME" and self._OWN_CLAUSE_NEXT.match(clause.group()):
                     return self._trim(chosen, entity)  # "Helen, my last three emails ..."
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
                     # "I'm partially deaf in one ear, so please text": the disclosure ends where

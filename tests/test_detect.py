@@ -1316,6 +1316,7 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["Complaint steam, your Christian name? Hellen, my last 3 emails fell on their fears, and I'm sick to death of these delays."],
          "person_name", "Hellen,"),
         (["Your name please?", "1|Helen, my last three emails went unanswered."], "person_name", "Helen,"),
+        (["Complaints, your first name please, Helen, my last three emails went unanswered."], "person_name", "Helen,"),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
