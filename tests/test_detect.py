@@ -766,6 +766,8 @@ POSITIVE = [
     (["Council.", "1|I go to the mosque in Bradford every Friday."], "religious_belief", ["go", "mosque"]),
     (["Work.", "1|My surgery is on Monday so I need the week off."], "health", ["surgery"]),
     (["Phone.", "1|I'm deaf in both ears."], "health", ["deaf"]),
+    # ... but criminal neglect is an offence, not an intensifier.
+    (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
     (["Maybe club membership. I lost my maybe in September, so please stop sending me the newsletters."], "health", ["lost", "my", "maybe"]),
 ]
