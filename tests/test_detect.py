@@ -1258,6 +1258,11 @@ NEGATIVE = [
     (["Energy.", "1|I've got a condition that affects my memory."], ["biometric"]),
     (["Law firm.", "1|We have two female partners at the firm."], ["sex_life_sexual_orientation"]),
     (["Office.", "1|The meeting is in the Union Room on the second floor."], ["trade_union_membership"]),
+    # Set 82 (tiny.en's second decode at 8 kHz): "my last free email" is a message sent, asking
+    # for no address; and an email address is no postal one.
+    (["Complaints, steam, your Christian name. Helen, my last free email, tell on Bethair, and I'm sick to death on England. "
+      "I'm sorry, work has to work on luck, the parcel has not means can not remember. I'll leave, thank you."], ["email_address"]),
+    (["Can I take an email address?", "1|Jo dot smith at gmail dot com."], ["address"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
     (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
     # Text probes: a second landmark, a place of worship visited abroad, a GP's surgery moving.
