@@ -650,7 +650,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
     # they are" for "... and Adebayo").
-    _OWN_CLAUSE_OPENERS = r"(my|i|i'm|i've|i'd|i'll|we|we're|we've|our|it's|that's|because|please|can|could)\b"
+    # Not "it's", "that's" or "I'm": the name spelled or said again may follow ("Sarah Jones,
+    # that's J O N E S", "Priya, I'm Mrs Shah").
+    _OWN_CLAUSE_OPENERS = r"(my|i(?!')|i've|i'd|i'll|we|we're|we've|our|because|please|can|could)\b"
     _AFTER_THE_NAME = re.compile(rf",\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # within a sentence
     _OWN_CLAUSE_NEXT = re.compile(rf"\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # a clause after the name's
     # A sentence of four words or more that opens like the agent's next remark, with no digit in

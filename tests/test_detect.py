@@ -1324,6 +1324,8 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
          "person_name", "Hellen,"),
         (["Your name please?", "1|Helen, my last three emails went unanswered."], "person_name", "Helen,"),
         (["Complaints, your first name please, Helen, my last three emails went unanswered."], "person_name", "Helen,"),
+        # ... but "it's" may bring the name spelled.
+        (["Your surname?", "1|Okafor, it's O K A F O R."], "person_name", "R."),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
