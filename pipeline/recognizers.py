@@ -655,6 +655,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _OWN_CLAUSE_OPENERS = r"(my|i(?!')|i've|i'd|i'll|we|we're|we've|our|because|please|can|could)\b"
     _AFTER_THE_NAME = re.compile(rf",\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # within a sentence
     _OWN_CLAUSE_NEXT = re.compile(rf"\s*{_OWN_CLAUSE_OPENERS}", re.IGNORECASE)  # a clause after the name's
+    _NAME_SPELLED = re.compile(r"^\W*(that's|that is|it's|it is|spelt|spelled)\s+([A-Za-z](\W+|$)){2,}", re.IGNORECASE)
     # A sentence of four words or more that opens like the agent's next remark, with no digit in
     # it, is no short card item however garbled ("And the tickets are on their way.").
     _AGENT_MOVES_ON = re.compile(r"^\W*(and the|thank you|thanks|lovely|great|perfect|brilliant)\b(\W+[\w']+){3,}", re.I)
@@ -820,7 +821,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 # ... but not an address's ending that opens like the agent's "I'll" ("If you're
                 # not ready, I'll not go, not you, okay?" for "... yahoo dot co dot uk").
                 domain_heard = entity == "EMAIL_ADDRESS" and self._DOMAIN_HEARD.search(clause.group())
-                if chosen and not domain_heard and self._ends_answer(clause.group(), asks, values_only):
+                # ... but not a name spelled after it ("Sarah Jones, that's J O N E S").
+                spelled = entity == "PERSON_NAME" and self._NAME_SPELLED.match(clause.group())
+                if chosen and not domain_heard and not spelled and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
                 if chosen and entity == "PERSON_NAME" and self._OWN_CLAUSE_NEXT.match(clause.group()):
                     return self._trim(chosen, entity)  # "Helen, my last three emails ..."

@@ -1326,6 +1326,8 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         (["Complaints, your first name please, Helen, my last three emails went unanswered."], "person_name", "Helen,"),
         # ... but "it's" may bring the name spelled.
         (["Your surname?", "1|Okafor, it's O K A F O R."], "person_name", "R."),
+        (["Can I take your name?", "1|Sarah Jones, that's J O N E S."], "person_name", "S."),
+        (["Can I take your name?", "1|Sarah Jones, that's lovely thanks."], "person_name", "Jones,"),
     ],
 )
 def test_answer_stops_at_an_acknowledgement_mid_sentence(detector, lines, category, last_word):
