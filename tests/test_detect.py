@@ -766,6 +766,10 @@ POSITIVE = [
     (["Council.", "1|I go to the mosque in Bradford every Friday."], "religious_belief", ["go", "mosque"]),
     (["Work.", "1|My surgery is on Monday so I need the week off."], "health", ["surgery"]),
     (["Phone.", "1|I'm deaf in both ears."], "health", ["deaf"]),
+    # Text probes: a broken hip, a baby born premature; a role in a local party.
+    (["Gym.", "1|I'm recovering from a broken hip."], "health", ["broken", "hip."]),
+    (["Energy.", "1|My baby was born premature and is on a monitor at home."], "health", ["born", "premature"]),
+    (["Call.", "1|I'm chair of the local Conservatives."], "political_opinion", ["chair", "Conservatives."]),
     # ... but criminal neglect is an offence, not an intensifier.
     (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
@@ -1263,6 +1267,7 @@ NEGATIVE = [
     (["Complaints, steam, your Christian name. Helen, my last free email, tell on Bethair, and I'm sick to death on England. "
       "I'm sorry, work has to work on luck, the parcel has not means can not remember. I'll leave, thank you."], ["email_address"]),
     (["Can I take an email address?", "1|Jo dot smith at gmail dot com."], ["address"]),
+    (["Bank.", "1|I'm the treasurer of the local Labour club darts team."], ["political_opinion"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
     (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
     # Text probes: a second landmark, a place of worship visited abroad, a GP's surgery moving.
