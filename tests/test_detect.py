@@ -770,6 +770,8 @@ POSITIVE = [
     (["Gym.", "1|I'm recovering from a broken hip."], "health", ["broken", "hip."]),
     (["Energy.", "1|My baby was born premature and is on a monitor at home."], "health", ["born", "premature"]),
     (["Call.", "1|I'm chair of the local Conservatives."], "political_opinion", ["chair", "Conservatives."]),
+    (["Energy.", "1|My son has a tracheostomy and needs suction at night."], "health", ["tracheostomy"]),
+    (["Work.", "1|I'm going to the union about this."], "trade_union_membership", ["going", "union"]),
     # ... but criminal neglect is an offence, not an intensifier.
     (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
@@ -1268,6 +1270,7 @@ NEGATIVE = [
       "I'm sorry, work has to work on luck, the parcel has not means can not remember. I'll leave, thank you."], ["email_address"]),
     (["Can I take an email address?", "1|Jo dot smith at gmail dot com."], ["address"]),
     (["Bank.", "1|I'm the treasurer of the local Labour club darts team."], ["political_opinion"]),
+    (["Work.", "1|I'm going to the union bar after work for a drink."], ["trade_union_membership"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
     (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
     # Text probes: a second landmark, a place of worship visited abroad, a GP's surgery moving.
