@@ -772,6 +772,9 @@ POSITIVE = [
     (["Call.", "1|I'm chair of the local Conservatives."], "political_opinion", ["chair", "Conservatives."]),
     (["Energy.", "1|My son has a tracheostomy and needs suction at night."], "health", ["tracheostomy"]),
     (["Work.", "1|I'm going to the union about this."], "trade_union_membership", ["going", "union"]),
+    # A bare "Name please?" or "Surname?" as the agent's whole sentence.
+    (["Name please?", "1|Priya."], "person_name", ["Priya."]),
+    (["Thanks. Surname?", "1|Shah."], "person_name", ["Shah."]),
     # ... but criminal neglect is an offence, not an intensifier.
     (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
