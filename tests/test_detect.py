@@ -776,6 +776,7 @@ POSITIVE = [
     (["Name please?", "1|Priya."], "person_name", ["Priya."]),
     (["Thanks. Surname?", "1|Shah."], "person_name", ["Shah."]),
     (["Poll.", "Who did you vote for?", "1|Plaid."], "political_opinion", ["Plaid."]),
+    (["Bank.", "1|I committed fraud on my account years ago and was convicted."], "criminal_offence", ["committed", "fraud", "convicted."]),
     # ... but criminal neglect is an offence, not an intensifier.
     (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
@@ -1276,6 +1277,8 @@ NEGATIVE = [
     (["Bank.", "1|I'm the treasurer of the local Labour club darts team."], ["political_opinion"]),
     (["Work.", "1|I'm going to the union bar after work for a drink."], ["trade_union_membership"]),
     (["Venue.", "Which party is the booking for?", "1|The Smith wedding."], ["political_opinion"]),
+    (["Bank.", "1|Someone committed fraud on my account, I'm the victim."], ["criminal_offence"]),
+    (["TV.", "1|I love watching crime dramas about prisons."], ["criminal_offence"]),
     (["Food.", "1|We're a Chinese restaurant on the high street.", "1|I'm a Polish speaker, do you have anyone?"], ["racial_ethnic_origin"]),
     (["Tour.", "1|I can't walk without my phone, ha.", "1|The kids can't walk far, is there a shorter route?"], ["health"]),
     # Text probes: a second landmark, a place of worship visited abroad, a GP's surgery moving.
