@@ -131,6 +131,12 @@ _TRAILING_FUNCTION_WORDS = frozenset({"and", "or", "but", "so", "the", "a", "an"
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 
 
+def _ends_on_function_word(words: str) -> bool:
+    """Does a run of words end on a conjunction or an article, as no term does ("elections
+    and" is no "election agent", by spelling or by sound)?"""
+    return words.rsplit(" ", 1)[-1] in _TRAILING_FUNCTION_WORDS
+
+
 # Words before a place's name. Not "in" or "of": "I'm in Usdaw", "a member of Unison".
 _PLACE_PREPOSITIONS = {"outside", "near", "from", "via", "through", "towards", "toward", "around", "past", "at", "to"}
 
@@ -325,9 +331,8 @@ class TermListRecognizer(PatternRecognizer):
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
-                # ... but ends on no conjunction or article, as no term does ("elections and" is
-                # no "election agent").
-                kept = [k for k, i in enumerate(starts) if lowered[i + n - 1] not in _TRAILING_FUNCTION_WORDS]
+                # ... but ends on no conjunction or article.
+                kept = [k for k, candidate in enumerate(candidates) if not _ends_on_function_word(candidate)]
                 self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_phrase_ratio, False, None, covered, results)
         self._sounds_alike(text, covered, results)
         return results
@@ -340,11 +345,10 @@ class TermListRecognizer(PatternRecognizer):
             return
         # A term is said in one breath: a comma inside the run is a pause between two phrases
         # ("with twins, can" is no "vein scan"). A question may be garbled across one ("post, God").
-        # Nor does a term end on a conjunction or an article ("elections and" sounds like
-        # "election agent").
+        # Nor does one end on a conjunction or an article.
         flat = [
             window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)
-            if window[0].rsplit(" ", 1)[-1] not in _TRAILING_FUNCTION_WORDS
+            if not _ends_on_function_word(window[0])
         ]  # fmt: skip
         if not flat:
             return

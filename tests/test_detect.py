@@ -1471,7 +1471,7 @@ def _capitals_looked_for_without_case(pattern: str) -> list[int]:
 def test_capitals_in_recognizer_lookarounds_are_matched_with_case():
     """Twice a cue's lookahead for a capital after "MS" was a bare [A-Z], which under the
     recognizers' ignore-case flag took any word after it: every such class sits in (?-i:...)."""
-    import yaml
+    from pipeline.detect import load_recognizer_files
 
     def strings(node):
         if isinstance(node, str):
@@ -1484,10 +1484,11 @@ def test_capitals_in_recognizer_lookarounds_are_matched_with_case():
                 yield from strings(v)
 
     looked, wrong = 0, []
-    for path in sorted((ROOT / "config/recognizers").glob("*.yaml")):
-        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+    presidio_entries, own_entries = load_recognizer_files(ROOT / "config/recognizers")
+    for entry in presidio_entries + own_entries:
+        for text in strings(entry):
             looked += "(?=" in text or "(?!" in text
-            wrong += [f"{path.name}: ...{text[max(0, at - 30) : at + 10]}..." for at in _capitals_looked_for_without_case(text)]
+            wrong += [f"{entry.get('name')}: ...{text[max(0, at - 30) : at + 10]}..." for at in _capitals_looked_for_without_case(text)]
     assert looked > 50
     assert not wrong, wrong
     # The check itself: the bug as it was, and as mended; an escaped bracket inside a class.
