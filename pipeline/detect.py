@@ -169,6 +169,8 @@ _STILL_ABOUT_IT = re.compile(
     # a faith's observance ("and we don't answer the door on Shabbat", "and I'm fasting", "and we
     # fast before Easter")
     r"sabbath|shabbat|shabbos|ramadan|fasting|fast(s|ed)? (before|during|until|till|through|over|on|in)|eid|diwali|kosher|halal|worship|hijab|turban|headscarf|kirpan|(dread)?locks|handfasting|(go|goes|going|went) to mass|"
+    # ... or what it keeps its members from ("I'm a Christadelphian and we don't vote")
+    r"(don't|do not|can't|cannot|won't|will not|never|mustn't|(aren't|are not|isn't|is not) allowed to) (vote|celebrate|accept|gamble|fight|swear|salute)|"
     r"picket|strike|ballot\w*|branch|steward|represent\w*|leafleting|canvass\w*|(by-)?elections?|"
     # the vote or act disclosed, again ("I voted Green last time and I'll do it again")
     r"(vote|votes|voted|voting|do|doing|did)( \w+){0,3} again|"
@@ -272,6 +274,8 @@ _SPELLED_IDENTIFIERS = frozenset({"email_address", "postcode", "national_insuran
 _COPULA = re.compile(r"i'm|we're|they're|he's|she's|am|are|is|was|were")
 # Words a caller says before an answer, that the second decode can put a vocabulary word on.
 _FILLER_WORDS = frozenset({"yeah", "yes", "yep", "um", "uh", "erm", "er", "okay", "ok", "so", "well", "right"})
+# A letter spelled out on its own ("K", ".L,"): not "a" or "I", which are words.
+_SPELLED_LETTER = re.compile(r"[.\-]*[b-hj-z][.\-,?!]*", re.IGNORECASE)
 
 
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:]+$")
@@ -900,13 +904,14 @@ class Detector:
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
             if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
-            # ... or on a filler or a lone digit ("Gay" over "Yeah," before a spelled email,
+            # ... or on a filler, a spelled letter or a lone digit ("Gay" over "Yeah," before a
+            # spelled email, or over the "K" of a booking reference "K .L nine nine four two",
             # "AIDS" over the "8," of "a curfew from 8", "Sikhs" over the "six" of "a party of
             # six"): a sound-alike. Only the words it stands in for count, not a neighbour it
             # overlaps at the edge. A digit among digits is still a loop that can hide a
             # disclosure, and so is one said as what the speaker is ("we're six").
             replaced = self._replaced(transcript, hinted, heard, keys)
-            if phrase and all(_filler_or_lone_digit(transcript, k) for k in replaced):
+            if phrase and all(_filler_letter_or_lone_digit(transcript, k) for k in replaced):
                 continue
             # ... or on a relative the caller speaks of ("Muslim was banned" over "My husband was
             # banned", "my son"), unless that decode heard the relative too ("My partner's a
@@ -1378,15 +1383,19 @@ def _sounds_like_a_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
     return bool(DIGITISH.search(text)) or _spoken(text) in HEARD_NUMBER_WORDS or _spoken(text) in DIGIT_SOUNDALIKES
 
 
-def _filler_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
-    """Is the word at `key` a filler ("Yeah,") or a digit with no digit beside it?"""
+def _filler_letter_or_lone_digit(transcript: Transcript, key: tuple[int, int]) -> bool:
+    """Is the word at `key` a filler ("Yeah,"), a spelled letter ("K" of "K .L nine nine") or
+    a digit with no digit beside it?"""
     words = transcript.segments[key[0]].words
     text = words[key[1]].text
     if _spoken(text) in _FILLER_WORDS:
         return True
     beside = [words[i].text for i in (key[1] - 1, key[1] + 1) if 0 <= i < len(words)]
+    # Said as what the speaker is: "I'm B." may be "I'm bi", "we're six" may be "we're Sikhs".
     if key[1] and _COPULA.fullmatch(_bare(words[key[1] - 1].text)):
         return False
+    if _SPELLED_LETTER.fullmatch(text):
+        return True
     return bool(DIGITISH.search(text)) and not any(DIGITISH.search(t) for t in beside)
 
 

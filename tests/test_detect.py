@@ -781,6 +781,15 @@ POSITIVE = [
     (["Social services.", "1|My ex is facing a criminal neglect case over the kids."], "criminal_offence", ["criminal", "neglect"]),
     # Set 81 as tiny.en heard it at both rates: "baby" as "maybe" after "lost my".
     (["Maybe club membership. I lost my maybe in September, so please stop sending me the newsletters."], "health", ["lost", "my", "maybe"]),
+    # Set 83: what a faith keeps its members from goes on with the disclosure.
+    (["Electoral services.", "I'm a Christadelphian and we don't vote, so please stop sending the reminders."], "religious_belief", ["Christadelphian", "don't", "vote,"]),
+    (["Party supplies.", "1|I'm a Jehovah's Witness and we don't celebrate birthdays."], "religious_belief", ["Witness", "celebrate", "birthdays."]),
+    # ... and a faith's own meeting house that is also the polling station, and a charity
+    # walk of the speaker's own condition's society.
+    (["Council.", "1|I'm a Quaker and our meeting house is the polling station."], "religious_belief", ["Quaker"]),
+    (["Sponsorship.", "1|I've got MS and I'm doing the MS Society walk."], "health", ["got", "MS"]),
+    # ... the postcode question with "code" heard as "card".
+    (["You can opt out of the open register, your post card?", "1|L eighteen, two P W."], "postcode", ["L", "eighteen,", "two", "P", "W."]),
 ]
 
 NEGATIVE = [
@@ -1166,6 +1175,14 @@ NEGATIVE = [
     (["Hotel.", "1|We're staying on Gay Street in Bath."], ["sex_life_sexual_orientation"]),
     (["Travel.", "1|What a stroke of luck we got the last seats."], ["health"]),
     (["Council.", "1|The Diabetes UK shop on the high street has flooded."], ["health"]),
+    # Set 83: a charity named for a condition, sponsored or run for; bands; a place of worship
+    # used as the polling station.
+    (["Council.", "1|We're sponsoring the IBD UK fun run, can we put up a banner?"], ["health"]),
+    (["Office.", "1|We're raising money for the Motor Neurone Disease Association this year."], ["health"]),
+    (["Ticket office.", "1|Two tickets for the Black Sabbath tribute night, please."], ["religious_belief"]),
+    (["Ticket office.", "1|Is the Judas Priest gig still on?"], ["religious_belief"]),
+    (["Council.", "1|Is the Quaker meeting house still our polling station?"], ["religious_belief"]),
+    (["Council.", "1|The polling station is at the Methodist church on Green Lane."], ["religious_belief"]),
     (["Film club.", "1|Can we screen Arrested Development next week?"], ["criminal_offence"]),
     (["Bakery.", "1|The Black Forest gateau please, and a Jewish rye loaf."], ["religious_belief", "racial_ethnic_origin"]),
     (["Travel agent.", "1|We're a travel family, we go everywhere with the kids."], ["racial_ethnic_origin"]),
@@ -2071,6 +2088,16 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_email_is_no_disclo
     assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
     digits = ["And the account number?", "1|6 -6 -1 -2 -0 -4 -8 -9 -9 -9 -9 -9"]
     assert "sex_life_sexual_orientation" in _found_hinted(detector, digits, ["And the account number?", "1|Six six one two, oh four eight nine. I'm gay, and I'm"])
+
+
+def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_letter_is_no_disclosure(detector):
+    """Base at 8 kHz (set 83): the booking reference "K L nine nine four two" heard as
+    "K .L .I .N ..."; the decode given the vocabulary wrote "Gay," for the "K". Said as what
+    the speaker is, a letter may be the word: "I'm B." for "I'm bi"."""
+    first = ["Your booking reference?", "1|K .L .I .N .I .N .FORGOO."]
+    assert "sex_life_sexual_orientation" not in _found_hinted(detector, first, ["Your booking reference?", "1|Gay, .L .I .N .I .N .FORGOO."])
+    first = ["Staff wellbeing.", "1|I'm B. and a colleague keeps making comments."]
+    assert "sex_life_sexual_orientation" in _found_hinted(detector, first, ["Staff wellbeing.", "1|I'm bi and a colleague keeps making comments."])
 
 
 def test_a_vocabulary_word_the_second_decode_put_on_a_filler_or_a_lone_digit_is_no_disclosure(detector):
