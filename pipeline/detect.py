@@ -778,29 +778,47 @@ class Detector:
     _LEAD_IN_WORDS = 4
 
     def _card_number_lead_in(self, transcript: Transcript, detections: list[Detection]) -> list[Detection]:
-        """A card number heard with fewer digits than a common card has (Diners' 14 are rare):
-        the words before its first digit in the same sentence (4 at most) are its first digits
-        garbled when one of them sounds like a digit ("I'm free, I'm I'm 1 -8 -7 -4, ..." for
-        "five three five five, one eight seven four, ...")."""
+        """The words before a card number's first digit in the same sentence (4 at most, not
+        counting digits) are its first digits garbled when the number was heard with fewer
+        digits than a common card has (Diners' 14 are rare) and one of them sounds like a digit
+        ("I'm free, I'm I'm 1 -8 -7 -4, ..." for "five three five five, one eight seven four,
+        ..."). However many digits it has (the expiry and the code read on in the same breath
+        count among them), the digits and their sound-alikes just before it are its own: "free
+        9, 0," of "Viva, or I'm free 9, 0, I'm double 2, 7, ..."."""
         numbers = [d for d in detections if d.category == "card_number"]
-        if not numbers or _digits_in(transcript, {k for d in numbers for k in d.words}) >= _FEWEST_COMMON_CARD_DIGITS:
+        if not numbers:
             return []
+        short = _digits_in(transcript, {k for d in numbers for k in d.words}) < _FEWEST_COMMON_CARD_DIGITS
         si, wi = min((k for d in numbers for k in d.words), key=lambda k: transcript.segments[k[0]].words[k[1]].start)
         words = transcript.segments[si].words
         before, heard = [], []
-        for i in range(wi - 1, max(-1, wi - 1 - self._LEAD_IN_WORDS), -1):
+        # Digits do not count towards the 4: all the number's digits heard before it go with it.
+        i, other_words = wi, 0
+        while i > 0 and other_words < self._LEAD_IN_WORDS:
+            i -= 1
             word = _spoken(words[i].text)
             # The question's own words end it: "Ready for the card when you are ...". Not a
             # payment word after a digit's sound-alike: "I'm free, free payment," for "five
             # three three seven".
-            card_talk = _CARD_TALK.fullmatch(word) and not (i and _spoken(words[i - 1].text) in self._SOUNDS_LIKE_A_DIGIT)
+            previous = _spoken(words[i - 1].text) if i else ""
+            said = _CARD_TALK.fullmatch(word) or _CARD_TALK.fullmatch(f"{previous} {word}")  # "American Express"
+            card_talk = said and previous not in self._SOUNDS_LIKE_A_DIGIT
             if words[i].text.endswith(_SENTENCE_END) or card_talk:
                 break
             before.append((si, i))
             heard.append(word)
-        if not self._SOUNDS_LIKE_A_DIGIT.intersection(heard):
+            other_words += not DIGITISH.search(word)
+        if short and self._SOUNDS_LIKE_A_DIGIT.intersection(heard):
+            return [Detection("card_number", 0.5, "CardNumberLeadIn", tuple(sorted(before)))]
+        # Otherwise only the digits and their sound-alikes just before it: not "the number is".
+        run = []
+        for key, word in zip(before, heard):
+            if not (DIGITISH.search(word) or word in self._SOUNDS_LIKE_A_DIGIT):
+                break
+            run.append((key, word))
+        if not any(DIGITISH.search(word) for _, word in run):
             return []
-        return [Detection("card_number", 0.5, "CardNumberLeadIn", tuple(sorted(before)))]
+        return [Detection("card_number", 0.5, "CardNumberLeadIn", tuple(sorted(key for key, _ in run)))]
 
     # Questions for a card's items, by the prompted recognizer's entity names.
     _CARD_PROMPTS = ("CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE")

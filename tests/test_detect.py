@@ -790,6 +790,8 @@ POSITIVE = [
     (["Sponsorship.", "1|I've got MS and I'm doing the MS Society walk."], "health", ["got", "MS"]),
     # ... the postcode question with "code" heard as "card".
     (["You can opt out of the open register, your post card?", "1|L eighteen, two P W."], "postcode", ["L", "eighteen,", "two", "P", "W."]),
+    # ... a card number whose expiry and code were read on in one breath, all of it.
+    (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
 
 NEGATIVE = [
@@ -2088,6 +2090,24 @@ def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_email_is_no_disclo
     assert "email_address" in found and "sex_life_sexual_orientation" not in found, found
     digits = ["And the account number?", "1|6 -6 -1 -2 -0 -4 -8 -9 -9 -9 -9 -9"]
     assert "sex_life_sexual_orientation" in _found_hinted(detector, digits, ["And the account number?", "1|Six six one two, oh four eight nine. I'm gay, and I'm"])
+
+
+def test_the_digits_before_a_card_number_are_its_own_however_many_it_has(detector):
+    """tiny.en at 8 kHz (set 83): "Four five three nine, oh five double two, ..." with the
+    expiry and the code read on in the same breath, heard as "Viva, or I'm free 9, 0, I'm
+    double 2, ...". The number found from "I'm double 2" had digits enough with the expiry's
+    and the code's, so its first ones were left. They go with it, with their sound-alikes
+    ("free"), but not the words before them ("the number is")."""
+    transcript = make_transcript(["Which card will you guarantee the room with?", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."])
+    words = transcript.segments[1].words
+    number = Detection("card_number", 0.9, "DigitRunRecognizer", tuple((1, i) for i in range(6, len(words))))
+    lead_in = detector._card_number_lead_in(transcript, [number])
+    assert [words[wi].text for d in lead_in for _, wi in d.words] == ["free", "9,", "0,"]
+    transcript = make_transcript(["Which card would you like to use?", "1|American Express, the number is 3714, 36358EIN, 279EIN, 1234 5678."])
+    words = transcript.segments[1].words
+    number = Detection("card_number", 0.9, "PromptedAnswerRecognizer", tuple((1, i) for i in range(7, len(words))))
+    lead_in = detector._card_number_lead_in(transcript, [number])
+    assert [words[wi].text for d in lead_in for _, wi in d.words] == ["3714,", "36358EIN,"]
 
 
 def test_a_vocabulary_word_the_second_decode_put_on_a_spelled_letter_is_no_disclosure(detector):
