@@ -790,6 +790,9 @@ POSITIVE = [
     (["Sponsorship.", "1|I've got MS and I'm doing the MS Society walk."], "health", ["got", "MS"]),
     # ... the postcode question with "code" heard as "card".
     (["You can opt out of the open register, your post card?", "1|L eighteen, two P W."], "postcode", ["L", "eighteen,", "two", "P", "W."]),
+    # ... and what the speaker is, beside a street named for a people.
+    (["Council.", "1|We're Polish and the neighbours on Albanian Road shout at us."], "racial_ethnic_origin", ["Polish"]),
+    (["Prison visits.", "1|My son's in prison, I'd like to book a visit."], "criminal_offence", ["son's", "prison,"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
@@ -1185,6 +1188,16 @@ NEGATIVE = [
     (["Ticket office.", "1|Is the Judas Priest gig still on?"], ["religious_belief"]),
     (["Council.", "1|Is the Quaker meeting house still our polling station?"], ["religious_belief"]),
     (["Council.", "1|The polling station is at the Methodist church on Green Lane."], ["religious_belief"]),
+    # Text probes: an idiom, similes, a board game, a street, a student union, a club as a place,
+    # a pet's DNA.
+    (["Bar.", "1|It's a gay old time at the pub quiz."], ["sex_life_sexual_orientation"]),
+    (["Game.", "1|We're going to the escape room, it's like prison."], ["criminal_offence"]),
+    (["Work.", "1|This office feels like a prison some days."], ["criminal_offence"]),
+    (["Game.", "1|Can I buy the Monopoly with the Go to Jail card?"], ["criminal_offence"]),
+    (["Estate.", "1|It's a Victorian terrace on Albanian Road, sorry, Albany Road."], ["racial_ethnic_origin"]),
+    (["Energy.", "1|I'm with the Union of Students energy scheme."], ["trade_union_membership"]),
+    (["Pub.", "1|The Red Lion, not the Conservative Club."], ["political_opinion"]),
+    (["Vet.", "1|The dog's DNA test says she's part collie."], ["genetic"]),
     (["Film club.", "1|Can we screen Arrested Development next week?"], ["criminal_offence"]),
     (["Bakery.", "1|The Black Forest gateau please, and a Jewish rye loaf."], ["religious_belief", "racial_ethnic_origin"]),
     (["Travel agent.", "1|We're a travel family, we go everywhere with the kids."], ["racial_ethnic_origin"]),
