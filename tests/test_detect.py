@@ -793,6 +793,9 @@ POSITIVE = [
     # ... and what the speaker is, beside a street named for a people.
     (["Council.", "1|We're Polish and the neighbours on Albanian Road shout at us."], "racial_ethnic_origin", ["Polish"]),
     (["Prison visits.", "1|My son's in prison, I'd like to book a visit."], "criminal_offence", ["son's", "prison,"]),
+    # ... a racist slur aimed at the caller or their own.
+    (["Site office.", "1|The lads on the site keep calling me a Paki."], "racial_ethnic_origin", ["calling", "Paki."]),
+    (["School.", "1|Someone shouted Paki at my son outside school."], "racial_ethnic_origin", ["shouted", "Paki", "son"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
