@@ -796,6 +796,10 @@ POSITIVE = [
     # ... a racist slur aimed at the caller or their own.
     (["Site office.", "1|The lads on the site keep calling me a Paki."], "racial_ethnic_origin", ["calling", "Paki."]),
     (["School.", "1|Someone shouted Paki at my son outside school."], "racial_ethnic_origin", ["shouted", "Paki", "son"]),
+    # ... the answer to "Any allergies?", and an allergy told beside none other.
+    (["Any allergies?", "1|Penicillin."], "health", ["Penicillin."]),
+    (["Is he allergic to anything?", "1|Peanuts and eggs."], "health", ["Peanuts", "eggs."]),
+    (["Restaurant.", "1|My son has a nut allergy, no other allergies."], "health", ["nut", "allergy,"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
@@ -1194,6 +1198,11 @@ NEGATIVE = [
     # Text probes: an idiom, similes, a board game, a street, a student union, a club as a place,
     # a pet's DNA.
     (["Bar.", "1|It's a gay old time at the pub quiz."], ["sex_life_sexual_orientation"]),
+    # None to tell, and a diet that is no allergy.
+    (["Any allergies?", "1|No, none."], ["health"]),
+    (["Any food allergies in the party?", "1|Two vegetarians, no allergies."], ["health"]),
+    (["Any dietary requirements?", "1|Two vegetarians."], ["health"]),
+    (["Airline.", "1|I have no known allergies."], ["health"]),
     (["Game.", "1|We're going to the escape room, it's like prison."], ["criminal_offence"]),
     (["Work.", "1|This office feels like a prison some days."], ["criminal_offence"]),
     (["Game.", "1|Can I buy the Monopoly with the Go to Jail card?"], ["criminal_offence"]),
