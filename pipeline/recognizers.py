@@ -1547,11 +1547,49 @@ class ReadBackNameRecognizer(ConfiguredRecognizer):
         return results
 
 
+class TermAfterCueRecognizer(ConfiguredRecognizer):
+    """A term heard a little wrong where a cue says one comes next: "My mother is Korgish"
+    for "Kurdish", "my grandparents are Kashmiric". The word after the `cue` must be no
+    English word and spell like one of `terms` (SequenceMatcher ratio >= `ratio`); an exact
+    term there is left to the term lists. Spelling alone is too loose anywhere else."""
+
+    def __init__(
+        self,
+        supported_entity: str,
+        cue: str,
+        terms: list[str],
+        name: str | None = None,
+        ratio: float = 0.7,
+        score: float = 0.5,
+        supported_language: str = "en",
+    ):
+        self.after_cue = re.compile(rf"{cue}(?P<word>[a-z][a-z'-]+)\b", re.IGNORECASE)
+        self.terms = {t.lower() for t in terms if " " not in t}
+        self.matchers = [SequenceMatcher(None, "", t) for t in sorted(self.terms)]
+        self.ratio = ratio
+        self.score = score
+        super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
+        results = []
+        for m in self.after_cue.finditer(text):
+            word = m.group("word").lower()
+            if word in self.terms or is_english(word, known):
+                continue
+            for matcher in self.matchers:
+                matcher.set_seq1(word)
+                if matcher.ratio() >= self.ratio:
+                    results.append(self._result(self.supported_entities[0], m.start(), m.end("word")))
+                    break
+        return results
+
+
 RECOGNIZER_CLASSES = {
     cls.__name__: cls
     for cls in (
         TermListRecognizer, PromptedAnswerRecognizer, DigitRunRecognizer, InitialsRecognizer, ReadBackNameRecognizer,
-        SpelledIdentifierRecognizer,
+        SpelledIdentifierRecognizer, TermAfterCueRecognizer,
     )  # fmt: skip
 }
 

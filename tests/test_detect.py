@@ -800,6 +800,11 @@ POSITIVE = [
     (["Any allergies?", "1|Penicillin."], "health", ["Penicillin."]),
     (["Is he allergic to anything?", "1|Peanuts and eggs."], "health", ["Peanuts", "eggs."]),
     (["Restaurant.", "1|My son has a nut allergy, no other allergies."], "health", ["nut", "allergy,"]),
+    # Sets 81 and 83, and 74: what the speaker's family are, the people's name heard a little
+    # wrong.
+    (["Interpreting services.", "1|My mother is Korgish and she needs an interpreter."], "racial_ethnic_origin", ["mother", "Korgish"]),
+    (["Wedding catering.", "1|My grandparents are Kashmiric, could you do a proper rogan josh for them?"], "racial_ethnic_origin", ["grandparents", "Kashmiric,"]),
+    (["Nursery.", "1|My mum's Philippino and my dad's Scottish."], "racial_ethnic_origin", ["mum's", "Philippino"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
@@ -1198,6 +1203,9 @@ NEGATIVE = [
     # Text probes: an idiom, similes, a board game, a street, a student union, a club as a place,
     # a pet's DNA.
     (["Bar.", "1|It's a gay old time at the pub quiz."], ["sex_life_sexual_orientation"]),
+    # A first name after "I'm", "she's" or a relative, where a people's name could stand.
+    (["Hello.", "1|Hi, I'm Jordan, calling about my bill."], ["racial_ethnic_origin"]),
+    (["Hello.", "1|She's Kenyon, my daughter, and my son is Jordan."], ["racial_ethnic_origin"]),
     # None to tell, and a diet that is no allergy.
     (["Any allergies?", "1|No, none."], ["health"]),
     (["Any food allergies in the party?", "1|Two vegetarians, no allergies."], ["health"]),
