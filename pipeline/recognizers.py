@@ -1550,8 +1550,10 @@ class ReadBackNameRecognizer(ConfiguredRecognizer):
 class TermAfterCueRecognizer(ConfiguredRecognizer):
     """A term heard a little wrong where a cue says one comes next: "My mother is Korgish"
     for "Kurdish", "my grandparents are Kashmiric". The word after the `cue` must be no
-    English word and spell like one of `terms` (SequenceMatcher ratio >= `ratio`); an exact
-    term there is left to the term lists. Spelling alone is too loose anywhere else."""
+    English word and spell like one of `terms`, both of `min_length` letters or more (SequenceMatcher
+    ratio >= `ratio`); an exact term there is left to the term lists. Spelling alone is too
+    loose anywhere else, and for short terms ("Baha'i": "We are Mahai") the term lists' fuzzy
+    matching is off."""
 
     def __init__(
         self,
@@ -1560,13 +1562,15 @@ class TermAfterCueRecognizer(ConfiguredRecognizer):
         terms: list[str],
         name: str | None = None,
         ratio: float = 0.7,
+        min_length: int = 5,
         score: float = 0.5,
         supported_language: str = "en",
     ):
         self.after_cue = re.compile(rf"{cue}(?P<word>[a-z][a-z'-]+)\b", re.IGNORECASE)
-        self.terms = {t.lower() for t in terms if " " not in t}
+        self.terms = {t.lower().replace("'", "") for t in terms if " " not in t and len(t.replace("'", "")) >= min_length}
         self.matchers = [SequenceMatcher(None, "", t) for t in sorted(self.terms)]
         self.ratio = ratio
+        self.min_length = min_length  # of the word heard too: "We're Sri Lankan" is no "sehri"
         self.score = score
         super().__init__(supported_entities=[supported_entity], name=name, supported_language=supported_language)
 
@@ -1574,8 +1578,8 @@ class TermAfterCueRecognizer(ConfiguredRecognizer):
         known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         results = []
         for m in self.after_cue.finditer(text):
-            word = m.group("word").lower()
-            if word in self.terms or is_english(word, known):
+            word = m.group("word").lower().replace("'", "")
+            if len(word) < self.min_length or word in self.terms or is_english(word, known):
                 continue
             for matcher in self.matchers:
                 matcher.set_seq1(word)

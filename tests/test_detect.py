@@ -805,6 +805,9 @@ POSITIVE = [
     (["Interpreting services.", "1|My mother is Korgish and she needs an interpreter."], "racial_ethnic_origin", ["mother", "Korgish"]),
     (["Wedding catering.", "1|My grandparents are Kashmiric, could you do a proper rogan josh for them?"], "racial_ethnic_origin", ["grandparents", "Kashmiric,"]),
     (["Nursery.", "1|My mum's Philippino and my dad's Scottish."], "racial_ethnic_origin", ["mum's", "Philippino"]),
+    # ... and the faith's name (set 80: "We're Baha'i" as "We are Mahai").
+    (["Wedding venue.", "1|We are Mahai, so no alcohol at the reception."], "religious_belief", ["are", "Mahai,"]),
+    (["Catering.", "1|I'm a Hindo, so no beef please."], "religious_belief", ["Hindo,"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
@@ -1205,6 +1208,8 @@ NEGATIVE = [
     (["Bar.", "1|It's a gay old time at the pub quiz."], ["sex_life_sexual_orientation"]),
     # A first name after "I'm", "she's" or a relative, where a people's name could stand.
     (["Hello.", "1|Hi, I'm Jordan, calling about my bill."], ["racial_ethnic_origin"]),
+    (["Census helpline.", "1|We're Sri Lankan Tamil, which box should we tick?"], ["religious_belief"]),
+    (["Deliveries.", "1|We're Ocado, calling about tomorrow's slot."], ["religious_belief", "racial_ethnic_origin"]),
     (["Hello.", "1|She's Kenyon, my daughter, and my son is Jordan."], ["racial_ethnic_origin"]),
     # None to tell, and a diet that is no allergy.
     (["Any allergies?", "1|No, none."], ["health"]),
