@@ -1211,6 +1211,8 @@ NEGATIVE = [
     (["Census helpline.", "1|We're Sri Lankan Tamil, which box should we tick?"], ["religious_belief"]),
     # A hustings is every candidate's: booking a hall for one tells no opinion.
     (["Hall bookings.", "1|We'd like the hall for a hustings on Friday."], ["political_opinion"]),
+    # A street named for a faith says where.
+    (["Taxi.", "1|From Friars Walk to Jewish Lane, please."], ["religious_belief"]),
     (["Deliveries.", "1|We're Ocado, calling about tomorrow's slot."], ["religious_belief", "racial_ethnic_origin"]),
     (["Hello.", "1|She's Kenyon, my daughter, and my son is Jordan."], ["racial_ethnic_origin"]),
     # None to tell, and a diet that is no allergy.
