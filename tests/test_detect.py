@@ -808,6 +808,15 @@ POSITIVE = [
     # ... and the faith's name (set 80: "We're Baha'i" as "We are Mahai").
     (["Wedding venue.", "1|We are Mahai, so no alcohol at the reception."], "religious_belief", ["are", "Mahai,"]),
     (["Catering.", "1|I'm a Hindo, so no beef please."], "religious_belief", ["Hindo,"]),
+    # Text probes of indirect wording: recovery, a faith's festivals and its reasons, a union's
+    # ballot, two parents of one sex, one's sexuality, a paid-up member.
+    (["GP.", "1|I'm in recovery and go to AA meetings on Tuesdays."], "health", ["recovery", "AA", "meetings"]),
+    (["HR.", "1|We don't celebrate Christmas, so I'll work the shift."], "religious_belief", ["celebrate", "Christmas,"]),
+    (["School.", "1|She wears a headscarf for her faith."], "religious_belief", ["faith."]),
+    (["Work.", "1|The union are balloting us about the pay offer."], "trade_union_membership", ["union", "balloting", "us"]),
+    (["Insurance.", "1|We're two dads, can we both be on the policy?"], "sex_life_sexual_orientation", ["two", "dads,"]),
+    (["Counselling.", "1|I'm questioning my sexuality."], "sex_life_sexual_orientation", ["sexuality."]),
+    (["Hall.", "1|I'm a paid-up Tory and I'm booking the room for our branch."], "political_opinion", ["paid-up", "Tory"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
 ]
@@ -1213,6 +1222,10 @@ NEGATIVE = [
     (["Hall bookings.", "1|We'd like the hall for a hustings on Friday."], ["political_opinion"]),
     # A street named for a faith says where.
     (["Taxi.", "1|From Friars Walk to Jewish Lane, please."], ["religious_belief"]),
+    (["Cobbler.", "1|My church shoes need resoling."], ["religious_belief"]),
+    (["School.", "1|We're two mums from the PTA, about the cake sale."], ["sex_life_sexual_orientation"]),
+    (["Union.", "1|The union staff network has a meeting on Friday, can I book a room for a meeting?"], ["health"]),
+    (["Breakdown.", "1|The van is in recovery mode, it's on the back of the truck."], ["health"]),
     (["Deliveries.", "1|We're Ocado, calling about tomorrow's slot."], ["religious_belief", "racial_ethnic_origin"]),
     (["Hello.", "1|She's Kenyon, my daughter, and my son is Jordan."], ["racial_ethnic_origin"]),
     # None to tell, and a diet that is no allergy.
