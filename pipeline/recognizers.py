@@ -1550,10 +1550,10 @@ class ReadBackNameRecognizer(ConfiguredRecognizer):
 class TermAfterCueRecognizer(ConfiguredRecognizer):
     """A term heard a little wrong where a cue says one comes next: "My mother is Korgish"
     for "Kurdish", "my grandparents are Kashmiric". The word after the `cue` must be no
-    English word and spell like one of `terms`, both of `min_length` letters or more (SequenceMatcher
-    ratio >= `ratio`); an exact term there is left to the term lists. Spelling alone is too
-    loose anywhere else, and for short terms ("Baha'i": "We are Mahai") the term lists' fuzzy
-    matching is off."""
+    English word and spell like one of `terms` (SequenceMatcher ratio >= `ratio`), both of
+    `min_length` letters or more; an exact term there is left to the term lists. Spelling
+    alone is too loose anywhere else, and for short terms ("Baha'i": "We are Mahai") the term
+    lists' fuzzy matching is off."""
 
     def __init__(
         self,
