@@ -127,8 +127,8 @@ _LEADING_FUNCTION_WORDS = {
     "a", "an", "the", "my", "our", "your", "his", "her", "their", "and", "of", "to", "in", "on", "for", "is",
     "it's", "i", "i'm", "we", "we're",
 }  # fmt: skip
-_TRAILING_FUNCTION_WORDS = frozenset({"and", "or", "but", "so", "the", "a", "an"})
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
+_TRAILING_FUNCTION_WORDS = _CONJUNCTIONS | {"so", "the", "a", "an"}
 
 
 def _ends_on_function_word(words: str) -> bool:
@@ -230,6 +230,11 @@ class _TermIndex:
         return cls(terms, counts, np.array([len(t) for t in terms])[:, None], np.array([t[0] for t in terms])[:, None])
 
 
+def _flattened(items: list) -> list[str]:
+    """A YAML list with shared lists inside it (`[*other_unions, '...']`), as one list."""
+    return [s for item in items for s in (_flattened(item) if isinstance(item, list) else [item])]
+
+
 class TermListRecognizer(PatternRecognizer):
     """Terms of one category (conditions, faiths, unions, ...), matched whole-word, plus fuzzy
     matching of longer terms for ASR errors ("lamotrogine"), minus exclusions ("European
@@ -241,7 +246,7 @@ class TermListRecognizer(PatternRecognizer):
         terms: list[str],
         name: str | None = None,
         cues: list[str] | None = None,
-        exclusions: list[str] | None = None,
+        exclusions: list[str | list[str]] | None = None,
         context: list[str] | None = None,
         score: float = 0.6,
         cue_score: float = 0.5,
@@ -261,7 +266,7 @@ class TermListRecognizer(PatternRecognizer):
         lowered_terms = {t.lower() for t in terms}
         context = [c for c in (context or []) if c.lower() not in lowered_terms]
         patterns += [Pattern(f"cue {i}", c, cue_score) for i, c in enumerate(cues or [])]
-        self.exclusions = [re.compile(e, re.IGNORECASE) for e in (exclusions or [])]
+        self.exclusions = [re.compile(e, re.IGNORECASE) for e in _flattened(exclusions or [])]
         self.fuzzy_terms = [t.lower() for t in terms if fuzzy and "*" not in t and len(t) >= fuzzy_min_length]
         self.fuzzy_by_length: dict[int, list[str]] = {}
         for term in self.fuzzy_terms:
