@@ -191,7 +191,8 @@ _STILL_ABOUT_IT = re.compile(
     # what the condition is met with ("and I get extra time for the theory test")
     r"extra time|(reasonable )?adjustments?|large print|braille|hearing aids?|guide dog|blue badge|support worker|"
     # ... what it stops the speaker doing ("I have lupus and I can't lift heavy bags")
-    r"(can't|cannot|can not|couldn't|can only) (work|hear|see|walk|read|stand|sleep|breathe|cope|get out|lift|carry|bend|kneel|grip|swallow|climb)|"
+    # ... but not "I can't see where to put that": seeing how, where or whether is finding out.
+    r"(can't|cannot|can not|couldn't|can only) (work|hear|see(?! (where|what|how|why|if|whether|which|any ?(way|option|reason|box|point)))|walk|read|stand|sleep|breathe|cope|get out|lift|carry|bend|kneel|grip|swallow|climb)|"
     r"(isn't|is not|wasn't|was not|not) (my|the|his|her) (son|daughter|child|baby|father|dad))\b",
     re.IGNORECASE,
 )

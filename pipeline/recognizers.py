@@ -455,10 +455,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         "it's", "its", "it", "is", "that's", "thats", "that", "my", "the", "certainly", "of", "course", "please",
     }  # fmt: skip
     # Said before a card's item and no part of it: its brand ("American Express. 3742 ..."),
-    # "the end of" before an expiry.
+    # "the number is", "the end of" before an expiry.
     _CARD_LEAD_IN = FILLERS | {
         "visa", "mastercard", "master", "amex", "american", "express", "maestro", "debit", "credit", "card", "end", "valid",
-        "until", "till", "expires", "expiry",
+        "until", "till", "expires", "expiry", "number", "long",
     }  # fmt: skip
     # "..., 943 -88 -1506, and a postcode": the words that join the agent's next request on.
     _JOINING = {"and", "a", "an", "the", "your", "his", "her", "their"}
@@ -528,7 +528,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         if not spans:
             return []
         stop = self._STOP.search(text, pos)  # found: _answers gives none without it
-        return [self._result(entity, *span, **{PROMPTED_AT: stop.start()}) for span in spans]
+        # A card's brand prompts the digits in its own sentence ("American Express, 3 -7 ..."):
+        # the prompt stopped where its answer began.
+        return [self._result(entity, *span, **{PROMPTED_AT: min(stop.start(), span[0])}) for span in spans]
 
     def asked_at(self, text: str, entity: str) -> list[int]:
         """Where the questions or requests for `entity` that its regexes find end (not those
@@ -1058,6 +1060,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
                 continue  # "4, 9, slash 28": the run goes on past it (_SEP)
+            if value is None and self._garbled_in_chain(text, tokens, i, prev_end) and run_end is not None and joined:
+                value = "0"  # one digit the recogniser wrote as letters: "3 -Bm -1 -Bm -8" (its length counts)
             # "1129 Free digit code?": a capital begins the next sentence, not a "three". But an
             # expiry may start with one: "Free slash 29".
             expiry_head = tok in RUN_ONLY and run_end is None and self._slash_follows(text, tokens, i)
@@ -1096,6 +1100,21 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         """Do separators alone, on one line, lie between `end` and `start`?"""
         gap = text[end:start]
         return bool(cls._SEP.match(gap)) and "\n" not in gap
+
+    _CHAIN_WORDS = {"in", "on", "by", "x", "and", "or", "of", "to"}  # "2-in-1", "3 x 4": no digit lost
+
+    def _garbled_in_chain(self, text: str, tokens: list[re.Match], i: int, prev_end: int) -> bool:
+        """Is token i a short run of letters inside a hyphen-chained run of digits, a chain on
+        both sides ("3 -Bm -1")? The recogniser writes digits read one by one that way, and a
+        digit it lost is left as letters; prose has no such chains."""
+        tok = tokens[i].group()
+        if not (tok.isalpha() and len(tok) <= 3) or tok.lower() in self._CHAIN_WORDS or i + 1 >= len(tokens):
+            return False
+        after = tokens[i + 1].group().lower()
+        return (
+            "-" in text[prev_end:tokens[i].start()] and "-" in text[tokens[i].end():tokens[i + 1].start()]
+            and (after.isdigit() or after in HEARD_NUMBER_WORDS) and self._digits_follow(text, tokens, i)
+        )  # fmt: skip
 
     def _slash_follows(self, text: str, tokens: list[re.Match], i: int) -> bool:
         """Is token i joined to a "slash" that is joined to a number token ("free slash 29")?"""

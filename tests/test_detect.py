@@ -819,6 +819,16 @@ POSITIVE = [
     (["Hall.", "1|I'm a paid-up Tory and I'm booking the room for our branch."], "political_opinion", ["paid-up", "Tory"]),
     # ... a card number whose expiry and code were read on in one breath, all of it.
     (["Hotel reservations.", "1|Visa, or I'm free 9, 0, I'm double 2, 7, 2, 6, 4, 0, 4, double 1, 12, 26, 6, 1, 10, 1."], "card_number", ["free", "9,", "0,", "double", "2,", "4,", "26,"]),
+    # Set 84: release from a prison named by its prefix, heard run on; a sentence served for a
+    # crime however the crime came out; standing as an independent with "as" and "councillor"
+    # misheard; an email whose "at" ran into a garbled provider.
+    (["Housing options.", "1|I'm being released from HMP1's worth next week after a sentence for Murglery and I've got nowhere to live."], "criminal_offence", ["released", "HMP1's", "sentence", "Murglery"]),
+    (["Housing options.", "1|I'm being released from HMB1's work next week after a sentence for murder and I've got nowhere."], "criminal_offence", ["sentence", "murder"]),
+    (["Print shop.", "1|I'm standing on an independent council in the mail action, and I need flyers."], "political_opinion", ["standing", "independent", "council"]),
+    (["Print shop.", "1|Double, send the proof to tom .tash .hemail .com"], "email_address", ["tom", ".tash", ".hemail", ".com"]),
+    (["Print shop.", "1|Double, and the proof to Tom .Shirathemail .com"], "email_address", ["Tom", ".Shirathemail", ".com"]),
+    # ... and the postcode asked for as a "post call".
+    (["We can space. Can I take a post call?", "F -N -A -T -1 -Q -K."], "postcode", ["F", "-N", "-1", "-K."]),
 ]
 
 NEGATIVE = [
@@ -1362,6 +1372,13 @@ NEGATIVE = [
     # Set 82: emails that "fell on deaf ears"; "elections and I" sounds like "election agent",
     # which no conjunction is part of.
     (["Complaints team.", "1|My last three emails fell on deaf ears and I'm sick to death of these delays."], ["health"]),
+    # ... and their rules turned round: a sentence written for each word, the end of one; an
+    # independent shop; a website ending in "mail".
+    (["Tutor.", "1|I got a sentence for each of the words."], ["criminal_offence"]),
+    (["Tutor.", "1|That's the end of the sentence for now."], ["criminal_offence"]),
+    (["Shop.", "1|I'm standing in an independent bookshop on the high street."], ["political_opinion"]),
+    (["Shop.", "1|I'm standing at an independent coffee shop near the station."], ["political_opinion"]),
+    (["Parcels.", "1|Go to www .royalmail .com for tracking."], ["email_address"]),
 ]
 
 
@@ -1702,6 +1719,41 @@ def test_in_stereo_the_callers_words_finished_before_the_question_are_no_answer(
     assert found.get("date_of_birth", [])[:1] == ["9th"], found
 
 
+def test_a_cards_brand_prompts_the_digits_read_in_its_own_sentence_in_stereo(detector):
+    """Set 84 at 8 kHz: "American Express, 3 -Bm -1 -Bm -8 ..." is one turn of the caller's,
+    split where the agent's later questions fall. The brand prompted the digits after it, so
+    the answer starts there (not at the turn's first line break), and a digit the recogniser
+    wrote as letters inside the hyphen chain still counts towards the number."""
+    from pipeline.data import Word
+
+    def segment(channel, timed):
+        words = [Word(text, at, at + 0.25, 0.9, channel) for text, at in timed]
+        return Segment(words[0].start, words[-1].end, channel, "agent" if channel == 0 else "customer", words)
+
+    agent = [("How", 1.9), ("would", 2.1), ("you", 2.2), ("like", 2.4), ("to", 2.6), ("pay?", 2.8)]
+    caller = [("American", 4.3), ("Express,", 5.0), ("3", 5.9), ("-Bm", 6.0), ("-1", 6.3), ("-Bm", 6.6), ("-8", 7.5),
+              ("-9", 7.9), ("-4", 8.2), ("-2", 8.5), ("-8,", 8.8), ("2", 9.2), ("-Bx", 9.4), ("-4", 9.8), ("-3,", 10.1)]
+    expiry = [("When", 11.1), ("does", 11.4), ("it", 11.6), ("expire?", 11.9)]
+    transcript = Transcript([segment(0, agent), segment(1, caller + [("09", 12.8), ("28.", 13.2)]), segment(0, expiry)], "en", {"name": "test"})
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_number", [])[:3] == ["3", "-Bm", "-1"], found
+    assert "-Bx" in found["card_number"], found
+
+
+@pytest.mark.parametrize("text, digits", [("3 -Bm -1 -Bm -8 -9", "301089"), ("8 -0 -i -1", "8001")])
+def test_letters_inside_a_hyphen_chain_of_digits_are_a_digit_lost(text, digits):
+    from pipeline.recognizers import DigitRunRecognizer
+
+    assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
+
+
+@pytest.mark.parametrize("text", ["2 -in -1 shampoo", "Bm -1", "3 -Bm", "A -B -C"])
+def test_letters_outside_a_chain_of_digits_end_the_run(text):
+    from pipeline.recognizers import DigitRunRecognizer
+
+    assert all(len(d) <= 1 for _, _, d in DigitRunRecognizer().runs(text)), list(DigitRunRecognizer().runs(text))
+
+
 @pytest.mark.parametrize("text", ["Be one, one, two, cue double.", "It's double.", "four double. seven", "triple"])
 def test_digit_runs_never_start_without_a_digit(text):
     """A sentence ending on "double" once made a run with no start, and detection failed."""
@@ -1852,6 +1904,10 @@ def test_placeholders_are_not_read_as_words(detector):
         # Set 82: "elections and I" sounded like the term "election agent", which carried the
         # disclosure on into the leaflets.
         ("I'm standing for the Co-operative Party in the May elections and I need five thousand leaflets.", "elections"),
+        # Set 84: not seeing where to put an answer on a form is no loss of sight; not seeing
+        # the board is.
+        ("My family is Yemeni and I can't see where to put that on the ethnic group question.", "Yemeni"),
+        ("I have glaucoma and I can't see the board at work.", "work."),
     ],
 )
 def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line, last_word):
@@ -2867,6 +2923,10 @@ def test_a_cards_brand_and_the_end_of_are_no_part_of_its_items(detector):
     mono = make_transcript(["Expiry date?", "The end of January 28.", "And the security code?", "609."])
     found = detected_words(mono, detector.detect(mono))
     assert found["card_expiry"][0] == "January" and not {"The", "end"} & {w for ws in found.values() for w in ws}, found
+    # Set 76 (seen again at set 84): "the number is" after the brand.
+    said = make_transcript(["Which card would you like to use?", "1|American Express, the number is 3714, 363581, 27910."])
+    found = detected_words(said, detector.detect(said))
+    assert found["card_number"][0] == "3714," and not {"number", "is"} & set(found["card_number"]), found
 
 
 def test_what_happened_after_a_disclosure_is_no_part_of_it(detector):
