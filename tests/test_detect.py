@@ -805,6 +805,8 @@ POSITIVE = [
     (["Interpreting services.", "1|My mother is Korgish and she needs an interpreter."], "racial_ethnic_origin", ["mother", "Korgish"]),
     (["Wedding catering.", "1|My grandparents are Kashmiric, could you do a proper rogan josh for them?"], "racial_ethnic_origin", ["grandparents", "Kashmiric,"]),
     (["Nursery.", "1|My mum's Philippino and my dad's Scottish."], "racial_ethnic_origin", ["mum's", "Philippino"]),
+    # ... but the speaker's own place of worship does something too.
+    (["School.", "1|Our temple is hosting the Diwali celebration this year."], "religious_belief", ["temple"]),
     # ... and the faith's name (set 80: "We're Baha'i" as "We are Mahai").
     (["Wedding venue.", "1|We are Mahai, so no alcohol at the reception."], "religious_belief", ["are", "Mahai,"]),
     (["Catering.", "1|I'm a Hindo, so no beef please."], "religious_belief", ["Hindo,"]),
@@ -1379,6 +1381,13 @@ NEGATIVE = [
     (["Shop.", "1|I'm standing in an independent bookshop on the high street."], ["political_opinion"]),
     (["Shop.", "1|I'm standing at an independent coffee shop near the station."], ["political_opinion"]),
     (["Parcels.", "1|Go to www .royalmail .com for tracking."], ["email_address"]),
+    # Text probes: a bank holiday's party; an old idiom for bright colours.
+    (["Shop.", "1|I need a black dress for the Labour Day party at work."], ["political_opinion"]),
+    (["Decorators.", "1|We want the hall painted gay colours for the party, bright pink and yellow."], ["sex_life_sexual_orientation"]),
+    # ... a temple as the venue, the trade union movement as a subject, a series' title.
+    (["School.", "1|The Sikh temple is hosting the football tournament."], ["religious_belief"]),
+    (["Library.", "1|I'm looking for a book about the trade union movement."], ["trade_union_membership"]),
+    (["Cinema.", "1|Two tickets for Prison Break the musical."], ["criminal_offence"]),
 ]
 
 
