@@ -204,6 +204,8 @@ _ABOUT_IT_SUBJECTS = {
     # the speaker again, unsaid: "and need dialysis three times a week"
     "need", "needs", "want", "wants", "would",
 }  # fmt: skip
+# The speaker as a subject: a segment opening on one starts a new clause (Detector._clause).
+_SPEAKER_SUBJECTS = {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "we'll"}
 # A clause about a thing ("and the ...") goes on only with a condition's symptoms or what worsens
 # it: "and the damp is making it worse", not "and the form keeps asking for a wife".
 _BEARS_ON_IT = re.compile(rf"\b({_WORSENS}|{_SYMPTOMS})\b", re.IGNORECASE)
@@ -1260,10 +1262,24 @@ class Detector:
             last = own[-1].segment
             channel = tt.channels[last] if tt.channels else None
             following = next((si for si in range(last + 1, len(tt.channels)) if tt.channels[si] == channel), last)
+            # ... unless it opens on the speaker as a new subject and is about something else
+            # ("after a sentence for murder in" | "I've got nowhere to live").
+            if following != last and self._opens_own_clause(tt, following):
+                following = last
             after = [w for w in after if w.segment <= following]
         new_start = before[-limit].start if len(before) >= limit else (before[0].start if before else start)
         new_end = after[limit - 1].end if len(after) >= limit else (after[-1].end if after else end)
         return min(new_start, start), max(new_end, end)
+
+    @staticmethod
+    def _opens_own_clause(tt: TranscriptText, segment: int) -> bool:
+        """Does the segment open on the speaker as subject ("I've got ...", "We need ...") with
+        a first clause that does not go on about a disclosure (_STILL_ABOUT_IT)?"""
+        words = [w for w in tt.words if w.segment == segment]
+        if not words or _bare(tt.text[words[0].start : words[0].end]) not in _SPEAKER_SUBJECTS:
+            return False
+        brk = _CLAUSE_BREAK.search(tt.text, words[0].start)
+        return not _STILL_ABOUT_IT.search(tt.text, words[0].start, brk.start() if brk else len(tt.text))
 
     @staticmethod
     def _clause_end(text: str, end: int) -> int:

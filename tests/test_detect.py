@@ -1928,6 +1928,18 @@ def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line,
     assert words[-1] == last_word, words
 
 
+def test_a_segment_opening_on_the_speaker_as_subject_starts_a_new_clause(detector):
+    """Set 84 (tiny.en, 16 kHz): "... after a sentence for murder in" | "I've got nowhere to
+    live." Whisper wrote no full stop between the segments; the second is the caller's next
+    matter. A next segment that goes on about the disclosure still joins it."""
+    transcript = make_transcript(["Housing.", "1|I was released last week after a sentence for burglary in", "1|I've got nowhere to live."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["criminal_offence"][-1] == "in" and "nowhere" not in found["criminal_offence"], found
+    transcript = make_transcript(["Housing.", "1|I was released last week after a sentence for burglary and", "1|I'm on licence till March."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["criminal_offence"][-1] == "March.", found
+
+
 def test_the_agent_asking_for_another_item_is_no_answer(detector):
     """Mono, shared dev call dev-bank-10 as base heard it: "I need your bank details." then the
     agent's own "Sort code for it." is no account number; the sort code read after it is."""
