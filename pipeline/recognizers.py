@@ -679,6 +679,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     _DOMAIN_PART = re.compile(r"^\W*(com|co|uk|org|net|gov|ac|nhs|edu|io|ie)\b", re.I)
     # A digit as heard in a short sentence of its own: "For already." for "four R T".
     _DIGIT_SOUNDING = re.compile(rf"^\W*({'|'.join(DIGIT_SOUNDALIKES)})\b(\W+\w+){{0,2}}\W*$", re.I)
+    # ... or "five" heard as "I'm" before digits: "I'm six three." for "five six D".
+    _DIGIT_AS_IM = re.compile(rf"^\W*i'm\s+(\d|({'|'.join(DIGIT_WORDS)}|double|triple)\b)(\W+\w+){{0,3}}\W*$", re.I)
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
@@ -926,7 +928,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             or self._SPELLED.match(sentence)
             or self._DOMAIN_PART.match(sentence)
             # ... but not the agent's next question ("Free digit code?" for "Three digit code?").
-            or (self._DIGIT_SOUNDING.match(sentence) and not sentence.rstrip().endswith("?"))
+            or ((self._DIGIT_SOUNDING.match(sentence) or self._DIGIT_AS_IM.match(sentence)) and not sentence.rstrip().endswith("?"))
             # An email cut into sentences at a spoken "dot": "K." then "not ramen .hottmail .co .uk".
             or (entity == "EMAIL_ADDRESS" and self._sounds_like_email(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
         )

@@ -829,6 +829,9 @@ POSITIVE = [
     (["Print shop.", "1|I'm standing on an independent council in the mail action, and I need flyers."], "political_opinion", ["standing", "independent", "council"]),
     (["Print shop.", "1|Double, send the proof to tom .tash .hemail .com"], "email_address", ["tom", ".tash", ".hemail", ".com"]),
     (["Print shop.", "1|Double, and the proof to Tom .Shirathemail .com"], "email_address", ["Tom", ".Shirathemail", ".com"]),
+    # Dev call at 8 kHz: an NI number's "five six D" heard as a sentence of its own, "I'm six
+    # three."
+    (["Can I have your national insurance number?", "I need one two three four.", "I'm six three."], "national_insurance_number", ["I'm", "six", "three."]),
     # ... and the postcode asked for as a "post call".
     (["We can space. Can I take a post call?", "F -N -A -T -1 -Q -K."], "postcode", ["F", "-N", "-1", "-K."]),
 ]
