@@ -560,7 +560,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
 
     def _asks(self, prompt: str) -> bool:
         """Is the prompt's sentence a question or a request?"""
-        return prompt.rstrip().endswith("?") or bool(self._REQUEST.search(prompt))
+        return prompt.rstrip().endswith("?") or bool(self._REQUEST.search(prompt) or self._AND_A.match(prompt))
 
     def _sounded_prompts(self, text: str, entity: str, placeholders: list[tuple[int, int]], windows: dict) -> list[int]:
         """Where a question's key words sound like the item's name: the end of each match.
@@ -620,6 +620,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD}|"
         # "Ready for the card number when you are.", "Go ahead with the long number."
         r"ready (for|when)|when you're ready|when you are ready|go ahead)\b", re.I)
+    # A request that opens on "and a": "And an email for the confirmation.", "And a contact number."
+    _AND_A = re.compile(r"\s*and an?\s", re.I)
     # The agent handing the call on: "..., 9 Mill Lane, putting you through."
     _PUTTING_THROUGH = r"(i'll |let me )?(put|putting|transfer|transferring|connect|connecting) you (through|now|to)"
     # Sentences that open like this are the agent moving on, not more of the answer.
@@ -706,6 +708,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         r"\b(?!(sit|inter|tele)com\b)\w{3,}com\b|\b(not|got)\s+com\b", re.I)
     # An address's "dot co", "dot uk", "dot com" as a telephone line gives them: "not go", "not you".
     _DOMAIN_HEARD = re.compile(r"\b(dot|not|got)\s+(co|go|uk|you|com|calm|come|org|net)\b", re.I)
+    _DOMAIN_END_HEARD = re.compile(r"\b(dot|not|got)\s+(co|uk|com)\b", re.I)  # the last of them
     _EMAIL_PART_MAX_WORDS = 8  # the rest of an address, not a sentence that mentions a website
     _AND = re.compile(r"\band\b", re.I)
 
@@ -930,7 +933,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             # ... but not the agent's next question ("Free digit code?" for "Three digit code?").
             or ((self._DIGIT_SOUNDING.match(sentence) or self._DIGIT_AS_IM.match(sentence)) and not sentence.rstrip().endswith("?"))
             # An email cut into sentences at a spoken "dot": "K." then "not ramen .hottmail .co .uk".
-            or (entity == "EMAIL_ADDRESS" and self._sounds_like_email(sentence) and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS)
+            # ... or its ending only, heard so: "I do not go not UK." for "yahoo dot co dot uk".
+            or (
+                entity == "EMAIL_ADDRESS" and (self._sounds_like_email(sentence) or self._DOMAIN_END_HEARD.search(sentence))
+                and len(_WORD.findall(sentence)) <= self._EMAIL_PART_MAX_WORDS
+            )
         )
 
     def _sounds_like_email(self, text: str, start: int = 0, end: int | None = None) -> bool:

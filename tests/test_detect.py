@@ -832,6 +832,9 @@ POSITIVE = [
     # Dev call at 8 kHz: an NI number's "five six D" heard as a sentence of its own, "I'm six
     # three."
     (["Can I have your national insurance number?", "I need one two three four.", "I'm six three."], "national_insurance_number", ["I'm", "six", "three."]),
+    # ... and its email, asked for by "And an email for ..." with no "?", its ending a sentence
+    # of its own: "I do not go not UK." for "yahoo dot co dot uk".
+    (["And an email for the confirmation.", "I'm not per cell six, did you?", "I do not go not UK.", "Thank you."], "email_address", ["per", "cell", "six,", "not", "UK."]),
     # ... and the postcode asked for as a "post call".
     (["We can space. Can I take a post call?", "F -N -A -T -1 -Q -K."], "postcode", ["F", "-N", "-1", "-K."]),
 ]
@@ -1941,6 +1944,14 @@ def test_a_segment_opening_on_the_speaker_as_subject_starts_a_new_clause(detecto
     transcript = make_transcript(["Housing.", "1|I was released last week after a sentence for burglary and", "1|I'm on licence till March."])
     found = detected_words(transcript, detector.detect(transcript))
     assert found["criminal_offence"][-1] == "March.", found
+
+
+def test_a_sentence_with_not_go_in_it_is_no_email_ending(detector):
+    """"not go" is how "dot co" is heard, but only "not UK", "not com" or "not co" end an
+    address: "I do not go there often." after an email is the caller's next sentence."""
+    transcript = make_transcript(["And an email for the confirmation.", "It's r dot patel at yahoo.", "I do not go there often.", "Thank you."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["email_address"][-1] == "yahoo." and "there" not in found["email_address"], found
 
 
 def test_the_agent_asking_for_another_item_is_no_answer(detector):
