@@ -835,6 +835,12 @@ POSITIVE = [
     # ... and its email, asked for by "And an email for ..." with no "?", its ending a sentence
     # of its own: "I do not go not UK." for "yahoo dot co dot uk".
     (["And an email for the confirmation.", "I'm not per cell six, did you?", "I do not go not UK.", "Thank you."], "email_address", ["per", "cell", "six,", "not", "UK."]),
+    # Dev call: Huntington's split by the recogniser, with its test.
+    (["Security.", "My life insurer asked him out, my hunting -tongueing test remark is not allowed."], "genetic", ["hunting", "-tongueing", "test"]),
+    # Text probes: what to be put down as on a form; what the family were; a place to pray.
+    (["Survey.", "1|Put me down as Pakistani."], "racial_ethnic_origin", ["Pakistani."]),
+    (["Landlord.", "1|The agent wouldn't rent to us once he heard we were Polish."], "racial_ethnic_origin", ["were", "Polish."]),
+    (["Hotel.", "1|Is there somewhere quiet I can pray five times a day?"], "religious_belief", ["pray", "five", "times"]),
     # ... and the postcode asked for as a "post call".
     (["We can space. Can I take a post call?", "F -N -A -T -1 -Q -K."], "postcode", ["F", "-N", "-1", "-K."]),
 ]
@@ -1394,6 +1400,8 @@ NEGATIVE = [
     (["School.", "1|The Sikh temple is hosting the football tournament."], ["religious_belief"]),
     (["Library.", "1|I'm looking for a book about the trade union movement."], ["trade_union_membership"]),
     (["Cinema.", "1|Two tickets for Prison Break the musical."], ["criminal_offence"]),
+    (["Builders.", "1|They're Polish builders, they did a good job."], ["racial_ethnic_origin"]),
+    (["Picnic.", "1|I can pray it stays dry for Saturday."], ["religious_belief"]),
 ]
 
 
