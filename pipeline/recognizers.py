@@ -1027,6 +1027,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     # Separators between the digits of one number, and the spoken "slash" of an expiry ("oh
     # nine slash twenty eight" as "4, 9, slash 28").
     _SEP = re.compile(r"^[\s,.\-/]*((?i:slash)[\s,.\-/]*)?$")
+    # Words inside a hyphen chain of digits that are no digit lost: "2-in-1", "3 x 4".
+    _CHAIN_WORDS = {"in", "on", "by", "x", "and", "or", "of", "to"}
 
     def __init__(
         self,
@@ -1069,7 +1071,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
                 continue  # "4, 9, slash 28": the run goes on past it (_SEP)
-            if value is None and self._garbled_in_chain(text, tokens, i, prev_end) and run_end is not None and joined:
+            if value is None and run_end is not None and joined and self._garbled_in_chain(text, tokens, i, prev_end):
                 value = "0"  # one digit the recogniser wrote as letters: "3 -Bm -1 -Bm -8" (its length counts)
             # "1129 Free digit code?": a capital begins the next sentence, not a "three". But an
             # expiry may start with one: "Free slash 29".
@@ -1110,20 +1112,14 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         gap = text[end:start]
         return bool(cls._SEP.match(gap)) and "\n" not in gap
 
-    _CHAIN_WORDS = {"in", "on", "by", "x", "and", "or", "of", "to"}  # "2-in-1", "3 x 4": no digit lost
-
     def _garbled_in_chain(self, text: str, tokens: list[re.Match], i: int, prev_end: int) -> bool:
         """Is token i a short run of letters inside a hyphen-chained run of digits, a chain on
         both sides ("3 -Bm -1")? The recogniser writes digits read one by one that way, and a
         digit it lost is left as letters; prose has no such chains."""
         tok = tokens[i].group()
-        if not (tok.isalpha() and len(tok) <= 3) or tok.lower() in self._CHAIN_WORDS or i + 1 >= len(tokens):
+        if not (tok.isalpha() and len(tok) <= 3) or tok.lower() in self._CHAIN_WORDS or not self._digits_follow(text, tokens, i):
             return False
-        after = tokens[i + 1].group().lower()
-        return (
-            "-" in text[prev_end:tokens[i].start()] and "-" in text[tokens[i].end():tokens[i + 1].start()]
-            and (after.isdigit() or after in HEARD_NUMBER_WORDS) and self._digits_follow(text, tokens, i)
-        )  # fmt: skip
+        return "-" in text[prev_end : tokens[i].start()] and "-" in text[tokens[i].end() : tokens[i + 1].start()]
 
     def _slash_follows(self, text: str, tokens: list[re.Match], i: int) -> bool:
         """Is token i joined to a "slash" that is joined to a number token ("free slash 29")?"""
