@@ -620,6 +620,9 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD}|"
         # "Ready for the card number when you are.", "Go ahead with the long number."
         r"ready (for|when)|when you're ready|when you are ready|go ahead)\b", re.I)
+    # A period asked about ("in the last two years") in a sentence with no one's own in it.
+    _ASKS_OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.I)
+    _OWN_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we've|we're|our|he|she|his|her|they|their)\b", re.I)
     # A request that opens on "and a": "And an email for the confirmation.", "And a contact number."
     _AND_A = re.compile(r"\s*and an?\s", re.I)
     # The agent handing the call on: "..., 9 Mill Lane, putting you through."
@@ -826,6 +829,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 break
             if n and values_only and self._ACKNOWLEDGEMENT.match(body):
                 continue  # the agent's "yep" between the groups of a number
+            if n and not values_only and self._ASKS_OVER_A_PERIOD.search(body) and not self._OWN_PERSON.search(body):
+                break  # the agent's next question, its "any" and "?" lost: "And it's hospital's pain in the last two years."
             if n and self._MOVING_ON.match(body):
                 break
             if n and values_only and not self._continues_value(body, entity):

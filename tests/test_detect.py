@@ -1962,6 +1962,20 @@ def test_a_sentence_with_not_go_in_it_is_no_email_ending(detector):
     assert found["email_address"][-1] == "yahoo." and "there" not in found["email_address"], found
 
 
+def test_a_disclosure_answer_ends_at_the_agents_next_question_over_a_period(detector):
+    """Dev call at 8 kHz: "Any hospital stays in the last two years?" came out as "And it's
+    hospital's pain in the last two years." with no "?"; it is the agent asking on, not more of
+    the caller's answer. The caller's own sentence about a period goes on."""
+    lines = ["Before I quote, do you have any pre -existing medical condition?", "Yes, I have a epilepsy and I take a maternity leave in May.",
+             "And it's hospital's pain in the last two years.", "I have a fever last March."]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert "hospital's" not in found["health"] and "epilepsy" in found["health"], found
+    transcript = make_transcript(["Any medical conditions?", "I had a stroke.", "I've had two in the last three years."])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["health"][-1] == "years.", found
+
+
 def test_the_agent_asking_for_another_item_is_no_answer(detector):
     """Mono, shared dev call dev-bank-10 as base heard it: "I need your bank details." then the
     agent's own "Sort code for it." is no account number; the sort code read after it is."""
