@@ -29,7 +29,10 @@ _ASKING = re.compile(
     r"\s*((and|but|or|so)\s+)?(any|anyone|anybody|anything|do you|have you|are you|were you|is there|which|what)\b"
     # "any" heard as "an" before the plural an insurer asks about: "and an inon emotoring
     # criminal convictions" for "and any non-motoring criminal convictions".
-    r"|\s*((and|but|or|so)\s+)?an\s+([\w-]+\s+){0,3}(convictions|conditions|offences|claims|allergies|disabilities|illnesses|medications|injuries)\b",
+    r"|\s*((and|but|or|so)\s+)?an\s+([\w-]+\s+){0,3}(convictions|conditions|offences|claims|allergies|disabilities|illnesses|medications|injuries)\b"
+    # ... and before one of them asked about over a period, its plural lost too: "an emotoring
+    # conviction in the last IBM" for "any motoring convictions in the last five years".
+    r"|\s*((and|but|or|so)\s+)?an\s+([\w-]+\s+){0,3}(conviction|condition|offence|claim|allergy|disability|illness|medication|injury)\s+in\s+the\s+(last|past)\b",
     re.IGNORECASE,
 )
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".

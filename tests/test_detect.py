@@ -835,6 +835,8 @@ POSITIVE = [
     # ... and its email, asked for by "And an email for ..." with no "?", its ending a sentence
     # of its own: "I do not go not UK." for "yahoo dot co dot uk".
     (["And an email for the confirmation.", "I'm not per cell six, did you?", "I do not go not UK.", "Thank you."], "email_address", ["per", "cell", "six,", "not", "UK."]),
+    # ... but a conviction of the caller's own over a period is one.
+    (["Insurance.", "1|I got a conviction in the last year for speeding."], "criminal_offence", ["conviction"]),
     # Dev call: Huntington's split by the recogniser, with its test.
     (["Security.", "My life insurer asked him out, my hunting -tongueing test remark is not allowed."], "genetic", ["hunting", "-tongueing", "test"]),
     # Text probes: what to be put down as on a form; what the family were; a place to pray.
@@ -1644,6 +1646,8 @@ def test_recognizer_yaml_is_extensible(tmp_path, settings):
         # The agent saying what the company does not do.
         "We don't ask for predictive genetic test results.",
         "We never store fingerprints, the app only sees a yes or a no.",
+        # The dev call at 8 kHz: "any" as "an", the plural lost, "five years" as "IBM".
+        "Car insurance quotes, an emotoring conviction in the last IBM.",
     ],
 )
 def test_agent_mentions_are_not_disclosures(detector, line):
