@@ -837,6 +837,8 @@ POSITIVE = [
     (["And an email for the confirmation.", "I'm not per cell six, did you?", "I do not go not UK.", "Thank you."], "email_address", ["per", "cell", "six,", "not", "UK."]),
     # ... but a conviction of the caller's own over a period is one.
     (["Insurance.", "1|I got a conviction in the last year for speeding."], "criminal_offence", ["conviction"]),
+    # Set 83 at 8 kHz: 23andMe with a pause written into it.
+    (["Life insurance.", "1|My twenty -three, and me Reynolds flagged a green -linked house,"], "genetic", ["twenty", "-three,", "and", "me"]),
     # Dev call: Huntington's split by the recogniser, with its test.
     (["Security.", "My life insurer asked him out, my hunting -tongueing test remark is not allowed."], "genetic", ["hunting", "-tongueing", "test"]),
     # Text probes: what to be put down as on a form; what the family were; a place to pray.
@@ -1403,6 +1405,7 @@ NEGATIVE = [
     (["Library.", "1|I'm looking for a book about the trade union movement."], ["trade_union_membership"]),
     (["Cinema.", "1|Two tickets for Prison Break the musical."], ["criminal_offence"]),
     (["Builders.", "1|They're Polish builders, they did a good job."], ["racial_ethnic_origin"]),
+    (["Removals.", "1|I'm twenty three, and me and my brother are moving out."], ["genetic"]),
     (["Picnic.", "1|I can pray it stays dry for Saturday."], ["religious_belief"]),
 ]
 
