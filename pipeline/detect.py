@@ -37,7 +37,7 @@ _ASKING = re.compile(
 )
 # "... convictions in the last five years": how insurers ask, whatever ASR made of "any".
 OVER_A_PERIOD = r"in the (last|past) (\w+ )?(years?|months?)"
-_OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)
+ASKED_OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.IGNORECASE)  # also ends an answer (recognizers)
 # The speaker's own person named just before the clause, which says something of them: "Can
 # my husband, he's diabetic, bring his insulin?", "Is it okay if my son, who has autism, ...?"
 _ONES_OWN_BEFORE = re.compile(
@@ -1220,7 +1220,7 @@ class Detector:
         right = Detector._clause_end(text, end)
         clause = text[left:right]
         is_question = text[right : right + 1] == "?"
-        asks = is_question or _ASKING.match(clause) or _OVER_A_PERIOD.search(clause) or _REPORTED_QUESTION.search(clause)
+        asks = is_question or _ASKING.match(clause) or ASKED_OVER_A_PERIOD.search(clause) or _REPORTED_QUESTION.search(clause)
         if asks and not _FIRST_PERSON.search(clause) and not _ONES_OWN_BEFORE.search(text, 0, left):
             return True
         if customer_side:
@@ -1278,11 +1278,11 @@ class Detector:
     def _opens_own_clause(tt: TranscriptText, segment: int) -> bool:
         """Does the segment open on the speaker as subject ("I've got ...", "We need ...") with
         a first clause that does not go on about a disclosure (_STILL_ABOUT_IT)?"""
-        words = [w for w in tt.words if w.segment == segment]
-        if not words or _bare(tt.text[words[0].start : words[0].end]) not in _SPEAKER_SUBJECTS:
+        first = next((w for w in tt.words if w.segment == segment), None)
+        if first is None or _bare(tt.text[first.start : first.end]) not in _SPEAKER_SUBJECTS:
             return False
-        brk = _CLAUSE_BREAK.search(tt.text, words[0].start)
-        return not _STILL_ABOUT_IT.search(tt.text, words[0].start, brk.start() if brk else len(tt.text))
+        brk = _CLAUSE_BREAK.search(tt.text, first.start)
+        return not _STILL_ABOUT_IT.search(tt.text, first.start, brk.start() if brk else len(tt.text))
 
     @staticmethod
     def _clause_end(text: str, end: int) -> int:

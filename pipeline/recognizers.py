@@ -19,7 +19,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
-from .detect import OVER_A_PERIOD, PLACEHOLDER
+from .detect import ASKED_OVER_A_PERIOD, OVER_A_PERIOD, PLACEHOLDER
 from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
@@ -620,8 +620,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         rf"just the|any|anything|have you|want|wants|would like|who|who's|whom|{OVER_A_PERIOD}|"
         # "Ready for the card number when you are.", "Go ahead with the long number."
         r"ready (for|when)|when you're ready|when you are ready|go ahead)\b", re.I)
-    # A period asked about ("in the last two years") in a sentence with no one's own in it.
-    _ASKS_OVER_A_PERIOD = re.compile(rf"\b{OVER_A_PERIOD}\b", re.I)
+    # No one's own in a sentence that asks about a period ("in the last two years").
     _OWN_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we've|we're|our|he|she|his|her|they|their)\b", re.I)
     # A request that opens on "and a": "And an email for the confirmation.", "And a contact number."
     _AND_A = re.compile(r"\s*and an?\s", re.I)
@@ -685,7 +684,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # A digit as heard in a short sentence of its own: "For already." for "four R T".
     _DIGIT_SOUNDING = re.compile(rf"^\W*({'|'.join(DIGIT_SOUNDALIKES)})\b(\W+\w+){{0,2}}\W*$", re.I)
     # ... or "five" heard as "I'm" before digits: "I'm six three." for "five six D".
-    _DIGIT_AS_IM = re.compile(rf"^\W*i'm\s+(\d|({'|'.join(DIGIT_WORDS)}|double|triple)\b)(\W+\w+){{0,3}}\W*$", re.I)
+    _DIGIT_AS_IM = re.compile(rf"^\W*i'm\s+({DIGITISH.pattern})(\W+\w+){{0,3}}\W*$", re.I)
     # The agent's acknowledgement run into the answer by the recogniser, after a comma. Not
     # "okay" or "right": callers say those between the groups of a card number.
     _MOVING_ON_MID_SENTENCE = re.compile(
@@ -829,7 +828,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 break
             if n and values_only and self._ACKNOWLEDGEMENT.match(body):
                 continue  # the agent's "yep" between the groups of a number
-            if n and not values_only and self._ASKS_OVER_A_PERIOD.search(body) and not self._OWN_PERSON.search(body):
+            if n and not values_only and ASKED_OVER_A_PERIOD.search(body) and not self._OWN_PERSON.search(body):
                 break  # the agent's next question, its "any" and "?" lost: "And it's hospital's pain in the last two years."
             if n and self._MOVING_ON.match(body):
                 break
