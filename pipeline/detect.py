@@ -70,6 +70,12 @@ _PAYMENT_DONE = re.compile(
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"\s(?:and|but)\s", re.IGNORECASE)
+# "They turned me away last time because my iron was low ...": the reason is the disclosure,
+# what came of it another clause.
+_BECAUSE = re.compile(
+    r"\s(?:because|cos|'cause)\s(?=(?:i|i'm|i've|i'd|my|we|we're|we've|our|he|he's|she|she's|his|her|they|they're|their)\b)",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[\w']+")
 _A_SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|he|she|he's|she's|they|they're|it|it's|you|you're)\b", re.IGNORECASE)
 # A verb straight after "and": the same subject doing something else ("and started chemo",
@@ -1252,6 +1258,9 @@ class Detector:
             and _A_VERB.match(text, joined[-1].end())
         ):
             left = joined[-1].end()
+        reason = list(_BECAUSE.finditer(text, left, start))
+        if reason and len(_WORD_RE.findall(text, left, reason[-1].start())) >= 3 and _A_SUBJECT.search(text, left, reason[-1].start()):
+            left = reason[-1].end()
         right = self._clause_end(text, end)
         limit = self.settings.max_phrase_words
         before = [w for w in tt.words if left <= w.start and w.end <= start]

@@ -1022,6 +1022,13 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# Words that open an answer as themselves, not as digits misheard: "Yes, 917.", "It's 0630."
+_ANSWER_OPENERS = frozenset(
+    "yes yeah yep yup sure okay ok right so it's its it is that's that um uh er erm and the my "
+    "no sorry thanks certainly course got here there until till please".split()
+)
+
+
 class DigitRunRecognizer(ConfiguredRecognizer):
     """Runs of digits however they were written ("4658 2210", "1, 2, 2, 4", "oh seven eight"):
     long runs are card, phone or account numbers even without context; the category is chosen
@@ -1067,10 +1074,20 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         repeat = 1
         tens_open = False  # the run ends on 20..90: a unit after it joins it ("twenty nine" is 29)
         tokens = list(self._TOKEN.finditer(text))
+        singles = 0  # digits of the run read one at a time, a comma between them
+        lost_im = -1  # the "m" of an "I'm" taken for a digit
         for i, m in enumerate(tokens):
             tok = m.group().lower()
+            if i == lost_im:
+                run_end = prev_end = m.end()
+                continue
             value = tok if tok.isdigit() else HEARD_NUMBER_WORDS.get(tok)
             joined = run_end is not None and self._joins(text, prev_end, m.start())
+            if m.group() == "and" and joined and singles >= 3 and self._last_single_digit(text, tokens, i + 1):
+                prev_end = m.end()
+                continue  # "2, 8, 8, 8 and 4": the list's last digit
+            if tok == "i" and joined and singles == len(digits) and "," in text[prev_end : m.start()] and self._im_before_digit(text, tokens, i):
+                value, lost_im = "0", i + 1  # "1, I'm 2, 8": a "five" or "nine" heard as "I'm"
             if tok == "no" and joined and self._digits_follow(text, tokens, i):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
@@ -1085,13 +1102,15 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 if run_end is not None and digits:
                     yield run_start, run_end, digits
                 run_start = run_end = None
-                digits, repeat, tens_open = "", 1, False
+                digits, repeat, tens_open, singles = "", 1, False, 0
                 prev_end = m.end()
                 continue
             if run_end is not None and not joined:
                 if digits:
                     yield run_start, run_end, digits
-                run_start, digits, tens_open = None, "", False
+                run_start, digits, tens_open, singles = None, "", False, 0
+            if len(value) == 1 and (run_end is None or "," in text[prev_end : m.start()]):
+                singles += 1
             if run_start is None:
                 run_start = m.start()  # "double four" starts at "double"
             if tok in ("double", "triple"):
@@ -1124,6 +1143,22 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         if not (tok.isalpha() and len(tok) <= 3) or tok.lower() in self._CHAIN_WORDS or not self._digits_follow(text, tokens, i):
             return False
         return "-" in text[prev_end : tokens[i].start()] and "-" in text[tokens[i].end() : tokens[i + 1].start()]
+
+    def _last_single_digit(self, text: str, tokens: list[re.Match], i: int) -> bool:
+        """Is token i a lone digit joined to the token before it that ends a run ("... 8 and 4.")?"""
+        if i >= len(tokens) or not self._digits_follow(text, tokens, i - 1):
+            return False
+        word = tokens[i].group().lower()
+        return len(word if word.isdigit() else HEARD_NUMBER_WORDS[word]) == 1 and not self._digits_follow(text, tokens, i)
+
+    def _im_before_digit(self, text: str, tokens: list[re.Match], i: int) -> bool:
+        """Is token i the "I" of an "I'm" with a digit right after it that the list goes on
+        past ("1, I'm 2, 8", not "Room 1, I'm 2 minutes away")?"""
+        return (
+            i + 2 < len(tokens) and tokens[i + 1].group().lower() == "m"
+            and text[tokens[i].end() : tokens[i + 1].start()] in ("'", "\u2019") and self._digits_follow(text, tokens, i + 1)
+            and text[tokens[i + 2].end() : tokens[i + 2].end() + 1] == ","
+        )  # fmt: skip
 
     def _slash_follows(self, text: str, tokens: list[re.Match], i: int) -> bool:
         """Is token i joined to a "slash" that is joined to a number token ("free slash 29")?"""
@@ -1168,6 +1203,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        self._known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         found: list[tuple[str, int, int, float]] = []
         # A count of the card's digits is no number read out (_counts_digits).
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1]) and not self._counts_digits(text, r)]
@@ -1206,7 +1242,9 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 elif card_group and card_groups and entity not in ("CARD_NUMBER", "PHONE_NUMBER") and card_digits + len(digits) >= 12:
                     entity, score = "CARD_NUMBER", 0.6  # the rest of a card read in groups after "card"
                 if not self._answers_another_number(text, start, entity):
-                    found.append((entity, start, end, score))
+                    # A card number's garbled first digits are detect's to find (its lead-in).
+                    opened = start if leading or entity == "CARD_NUMBER" else self._short_answer_start(text, start, end, self._known)
+                    found.append((entity, opened, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
                     card_window_end = self._words_on(text, end, self.card_follow_up_words)
@@ -1392,8 +1430,37 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return "CARD_EXPIRY", end_of.start() if end_of else month.start(), end, 0.6
         # `digits` may be a number word: _expiry_and_code passes a run's first token ("Five").
         if "/" in text[start:end] or "slash" in text[start:end].lower() or (len(digits) == 4 and digits.isdigit() and 1 <= int(digits[:2]) <= 12):
-            return "CARD_EXPIRY", start, end, 0.5
-        return "CARD_SECURITY_CODE", start, end, 0.5
+            return "CARD_EXPIRY", self._short_answer_start(text, start, end, self._known), end, 0.5
+        return "CARD_SECURITY_CODE", self._short_answer_start(text, start, end, self._known), end, 0.5
+
+    # The next sentence after an answer's digits, where Whisper wrote no full stop: "32 Free
+    # digit code" (a capital other than "I").
+    _NEXT_SENTENCE = re.compile(r"[.?!\n]|\s+(?!I\b)[A-Z]")
+
+    @staticmethod
+    def _short_answer_start(text: str, start: int, end: int, known: frozenset[str]) -> int:
+        """A number's answer takes in the one or two words before its digits when they open the
+        answer (after a sentence's end or a comma), the digits end it and the words are no
+        English ones, or sound like digits: they are its first digits garbled ("Neuropex, 32"
+        for "Zero six, thirty"; "..., Freemines 1, I'm 2, ..." for "Three nine one, five ...").
+        Not "Yes, 917.", "American Express 3746 ...", nor the question "Marlin' until 11, 30."."""
+        closed = DigitRunRecognizer._NEXT_SENTENCE.search(text, end)
+        if _WORD.search(text, end, closed.start() if closed else len(text)):
+            return start
+        window = max(0, start - 80)
+        before = list(_WORD.finditer(text, window, start))[-3:]
+        for k in (2, 1):
+            if len(before) < k or _SENTENCE_END.search(text, before[-k].start(), start):
+                continue
+            gap = text[before[-k - 1].end() : before[-k].start()] if len(before) > k else text[window : before[-k].start()]
+            if not _CLAUSE_STOP.search(gap) and not (len(before) == k and window == 0):
+                continue
+            words = [w.group().lower() for w in before[-k:]]
+            if any(w in _ANSWER_OPENERS for w in words):
+                continue
+            if all(w in HEARD_NUMBER_WORDS or w in DIGIT_SOUNDALIKES or not is_english(w, known) for w in words):
+                return before[-k].start()
+        return start
 
     def _expiry_and_code(self, text: str, start: int, end: int) -> list[tuple[str, int, int, float]]:
         """A month, then one run of digits: the expiry's year and the security code said in one

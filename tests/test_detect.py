@@ -847,6 +847,15 @@ POSITIVE = [
     (["Hotel.", "1|Is there somewhere quiet I can pray five times a day?"], "religious_belief", ["pray", "five", "times"]),
     # ... and the postcode asked for as a "post call".
     (["We can space. Can I take a post call?", "F -N -A -T -1 -Q -K."], "postcode", ["F", "-N", "-1", "-K."]),
+    # Set 85 at 8 kHz: an expiry whose question was lost and whose first digits came out as a
+    # word ("Neuropex, 30." for "Zero six, thirty"): the whole short answer; an NHS number
+    # after its question was garbled, read one digit at a time, with "I'm" for a digit and
+    # "and" before the last.
+    (["Renewals team. What's the long number on your card?", "4822 3731 5238 2486", "And the Malibu tomatoes", "Neuropex, 30.", "Free digit code", "917."], "card_security_code", ["Neuropex,", "30."]),
+    (["Payroll.", "Once you're in a cat number for the fifth note,", "Freemines 1, I'm 2, 8, 8, 8, 8 and 4."], "bank_account", ["Freemines", "1,", "I'm", "2,", "and", "4."]),
+    # ... and an iris scanner heard as "I risk and rat", refusing the caller's eye.
+    (["Data centre security desk.", "1|Then I risk and rat the server room for keeps rejecting my eye and I'm locked out."], "biometric", ["rejecting", "my", "eye"]),
+    (["Bank.", "1|The app won't recognise my face since the update."], "biometric", ["recognise", "my", "face"]),
 ]
 
 NEGATIVE = [
@@ -1407,6 +1416,8 @@ NEGATIVE = [
     (["Builders.", "1|They're Polish builders, they did a good job."], ["racial_ethnic_origin"]),
     (["Removals.", "1|I'm twenty three, and me and my brother are moving out."], ["genetic"]),
     (["Picnic.", "1|I can pray it stays dry for Saturday."], ["religious_belief"]),
+    (["Optician.", "1|The machine rejected my eye test booking."], ["biometric"]),
+    (["Passport office.", "1|They rejected my photo, and my face was too dark."], ["biometric"]),
 ]
 
 
@@ -1777,6 +1788,46 @@ def test_letters_inside_a_hyphen_chain_of_digits_are_a_digit_lost(text, digits):
     assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
 
 
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("1, I'm 2, 8, 8", "10288"),  # "I'm" between digits read one at a time: a digit lost
+        ("2, 8, 8, 8 and 4", "28884"),  # "and" before a list's last digit
+        ("3, 9, 1, 5, 5, 2, 8, 0, 7 and 4", "3915528074"),
+    ],
+)
+def test_a_list_of_digits_read_one_by_one_goes_on_past_im_and_its_last_and(text, digits):
+    from pipeline.recognizers import DigitRunRecognizer
+
+    assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
+
+
+@pytest.mark.parametrize("text", ["1, 2 and 3 bedrooms", "Room 1, I'm 2 minutes away", "12 and 4", "Flat 1, I'm in"])
+def test_and_or_im_outside_a_list_of_single_digits_end_the_run(text):
+    from pipeline.recognizers import DigitRunRecognizer
+
+    assert all(len(d) <= 2 for _, _, d in DigitRunRecognizer().runs(text)), list(DigitRunRecognizer().runs(text))
+
+
+@pytest.mark.parametrize(
+    "lines, category, first",
+    [
+        (["Your account number?", "Yes, 12345678."], "bank_account", "12345678."),
+        (["Your account number?", "It's 12345678."], "bank_account", "12345678."),
+        (["Card number?", "4822 3731 5238 2486", "Expiry?", "So, 0630.", "Code?", "Yes, 917."], "card_expiry", "0630."),
+        (["Refunds.", "I read it off the statement yesterday, 12345678."], "bank_account", "12345678."),
+        (["Box office, how would you like to pay?", "1|American Express, 87792, 326, 767, 3217, October 28, 8204"], "card_number", "87792,"),
+        (["Card number please.", "49, 29, 15, 11, 25, 82, 44, 83.", "Marlin' until 11, 30."], "card_expiry", "11,"),
+    ],
+)
+def test_a_number_answer_takes_in_no_words_of_their_own_before_it(detector, lines, category, first):
+    """Words before the digits are the digits garbled only when they are no answer's opener and
+    the answer is at most two words of them: "Yes, 12345678." leaves "Yes" audible."""
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found[category][0] == first, found
+
+
 @pytest.mark.parametrize("text", ["2 -in -1 shampoo", "Bm -1", "3 -Bm", "A -B -C"])
 def test_letters_outside_a_chain_of_digits_end_the_run(text):
     from pipeline.recognizers import DigitRunRecognizer
@@ -1947,6 +1998,22 @@ def test_a_disclosure_ends_where_the_speaker_starts_a_new_clause(detector, line,
     found = detected_words(transcript, detector.detect(transcript))
     [words] = found.values()
     assert words[-1] == last_word, words
+
+
+@pytest.mark.parametrize(
+    "line, first_word",
+    [
+        # Set 85: what came of it is said first, the reason after "because" discloses.
+        ("They turned me away last time because my iron was low and the nurse said I'm anaemic.", "my"),
+        ("I can't make the class because my son has autism.", "my"),
+        # Too short a clause before "because" to be one of its own.
+        ("Because I'm diabetic, I need a snack.", "Because"),
+    ],
+)
+def test_a_disclosure_given_as_a_reason_starts_after_because(detector, line, first_word):
+    transcript = make_transcript(["Bookings.", line])
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found["health"][0] == first_word, found
 
 
 def test_a_segment_opening_on_the_speaker_as_subject_starts_a_new_clause(detector):
