@@ -856,6 +856,9 @@ POSITIVE = [
     # ... and an iris scanner heard as "I risk and rat", refusing the caller's eye.
     (["Data centre security desk.", "1|Then I risk and rat the server room for keeps rejecting my eye and I'm locked out."], "biometric", ["rejecting", "my", "eye"]),
     (["Bank.", "1|The app won't recognise my face since the update."], "biometric", ["recognise", "my", "face"]),
+    # ... and tiny.en at 8 kHz: "we're both carriers of beta thalassaemia" as "we are most
+    # carrying on beta -halosemia".
+    (["Fertility clinic.", "The screening showed we are most carrying on beta -halosemia, so we've been told to"], "genetic", ["carrying", "beta", "-halosemia,"]),
 ]
 
 NEGATIVE = [
@@ -1417,6 +1420,8 @@ NEGATIVE = [
     (["Removals.", "1|I'm twenty three, and me and my brother are moving out."], ["genetic"]),
     (["Picnic.", "1|I can pray it stays dry for Saturday."], ["religious_belief"]),
     (["Optician.", "1|The machine rejected my eye test booking."], ["biometric"]),
+    # Set 85: "does that count on the form" sounds like "heart condition".
+    (["Visa applications.", "1|I was cautioned for possession when I was 19, does that count on the form?"], ["health"]),
     (["Passport office.", "1|They rejected my photo, and my face was too dark."], ["biometric"]),
 ]
 
