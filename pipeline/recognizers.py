@@ -1203,7 +1203,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
-        self._known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
+        known = english_words(nlp_artifacts.nlp_engine if nlp_artifacts else None)
         found: list[tuple[str, int, int, float]] = []
         # A count of the card's digits is no number read out (_counts_digits).
         runs = [r for r in self.runs(text) if not self._is_amount(text, r[0], r[1]) and not self._counts_digits(text, r)]
@@ -1243,7 +1243,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                     entity, score = "CARD_NUMBER", 0.6  # the rest of a card read in groups after "card"
                 if not self._answers_another_number(text, start, entity):
                     # A card number's garbled first digits are detect's to find (its lead-in).
-                    opened = start if leading or entity == "CARD_NUMBER" else self._short_answer_start(text, start, end, self._known)
+                    opened = start if leading or entity == "CARD_NUMBER" else self._short_answer_start(text, start, end, known)
                     found.append((entity, opened, end, score))
                 # A long number said just after "card" was the card, however it came out.
                 if entity == "CARD_NUMBER" or (len(digits) >= 10 and self._CARD.search(text, max(0, start - 200), start)):
@@ -1253,14 +1253,14 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             elif card_group:
                 card_groups.append((start, end))
             elif start < card_window_end and 2 <= len(digits) <= 4:
-                found.append(self._card_follow_up(text, start, end, digits))
+                found.append(self._card_follow_up(text, start, end, digits, known))
             elif start < card_window_end and self._MONTH.search(text, max(0, start - 20), start):
-                found += self._expiry_and_code(text, start, end)  # too long for one item, too short for a number
+                found += self._expiry_and_code(text, start, end, known)  # too long for one item, too short for a number
             elif start < context_end and len(digits) == 2 and int(digits) in self._EXPIRY_YEARS and self._MONTH_ALONE.search(text, max(0, start - 20), start):
                 # "September 28." said alone in the words after a payment was spoken of: a card's
                 # expiry, even with its question lost ("I'm the next hiring aid.") and the number
                 # heard short of a card's.
-                found.append(self._card_follow_up(text, start, end, digits))
+                found.append(self._card_follow_up(text, start, end, digits, known))
             elif start < card_window_end and 4 < len(digits) < self.min_digits:
                 # An expiry with a digit its lost question left ("DXI -RI -8, 12, 28"), or the
                 # expiry and the code read together: a card item either way.
@@ -1421,7 +1421,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             joined.append((entity, start, end, score))
         return joined
 
-    def _card_follow_up(self, text: str, start: int, end: int, digits: str) -> tuple[str, int, int, float]:
+    def _card_follow_up(self, text: str, start: int, end: int, digits: str, known: frozenset[str]) -> tuple[str, int, int, float]:
         """The short numbers said just after a card number are its expiry and security code,
         even when the agent's questions were lost ("..., the end of August 27th, 2, 8, 1.")."""
         month = self._MONTH.search(text, max(0, start - 20), start)
@@ -1430,8 +1430,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return "CARD_EXPIRY", end_of.start() if end_of else month.start(), end, 0.6
         # `digits` may be a number word: _expiry_and_code passes a run's first token ("Five").
         if "/" in text[start:end] or "slash" in text[start:end].lower() or (len(digits) == 4 and digits.isdigit() and 1 <= int(digits[:2]) <= 12):
-            return "CARD_EXPIRY", self._short_answer_start(text, start, end, self._known), end, 0.5
-        return "CARD_SECURITY_CODE", self._short_answer_start(text, start, end, self._known), end, 0.5
+            return "CARD_EXPIRY", self._short_answer_start(text, start, end, known), end, 0.5
+        return "CARD_SECURITY_CODE", self._short_answer_start(text, start, end, known), end, 0.5
 
     # The next sentence after an answer's digits, where Whisper wrote no full stop: "32 Free
     # digit code" (a capital other than "I").
@@ -1462,11 +1462,11 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 return before[-k].start()
         return start
 
-    def _expiry_and_code(self, text: str, start: int, end: int) -> list[tuple[str, int, int, float]]:
+    def _expiry_and_code(self, text: str, start: int, end: int, known: frozenset[str]) -> list[tuple[str, int, int, float]]:
         """A month, then one run of digits: the expiry's year and the security code said in one
         breath ("January 28 eight five five"). The year is the run's first number."""
         first = self._TOKEN.search(text, start, end)
-        expiry = self._card_follow_up(text, start, first.end(), first.group())
+        expiry = self._card_follow_up(text, start, first.end(), first.group(), known)
         rest = self._TOKEN.search(text, first.end(), end)
         if not rest or not first.group().isdigit() or len(first.group()) not in (2, 4):
             return [(expiry[0], expiry[1], end, expiry[3])]  # no year to split at: all of it
