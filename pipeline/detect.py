@@ -21,7 +21,9 @@ from .data import Detection, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
 from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS
 
-_CLAUSE_BREAK = re.compile(r"[.?!\n,;]")
+# A full stop before a letter is no break: Whisper writes letters said one by one that way
+# ("I'm striking with the M .A .I Thursday" for "the BMA on Thursday").
+_CLAUSE_BREAK = re.compile(r"[?!\n,;]|\.(?!\w)")
 _SENTENCE_BREAK = re.compile(r"[.?!\n]")
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've)\b", re.IGNORECASE)
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)

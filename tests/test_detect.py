@@ -859,6 +859,8 @@ POSITIVE = [
     # ... and tiny.en at 8 kHz: "we're both carriers of beta thalassaemia" as "we are most
     # carrying on beta -halosemia".
     (["Fertility clinic.", "The screening showed we are most carrying on beta -halosemia, so we've been told to"], "genetic", ["carrying", "beta", "-halosemia,"]),
+    # Set 81 at 16 kHz: a union's initials heard letter by letter, a full stop before each.
+    (["HR.", "1|I'm striking with the M .A .I Thursday, so take me off the rota."], "trade_union_membership", ["M", ".A", ".I", "Thursday,"]),
 ]
 
 NEGATIVE = [
