@@ -1038,6 +1038,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     # Separators between the digits of one number, and the spoken "slash" of an expiry ("oh
     # nine slash twenty eight" as "4, 9, slash 28").
     _SEP = re.compile(r"^[\s,.\-/]*((?i:slash)[\s,.\-/]*)?$")
+    _AFTER_A_PAUSE = re.compile(r"\s*[,.]\s*")
     # Words inside a hyphen chain of digits that are no digit lost: "2-in-1", "3 x 4".
     _CHAIN_WORDS = {"in", "on", "by", "x", "and", "or", "of", "to"}
 
@@ -1074,7 +1075,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
         repeat = 1
         tens_open = False  # the run ends on 20..90: a unit after it joins it ("twenty nine" is 29)
         tokens = list(self._TOKEN.finditer(text))
-        singles = 0  # digits of the run read one at a time, a comma between them
+        singles = 0  # digits of the run read one at a time
         lost_im = -1  # the "m" of an "I'm" taken for a digit
         for i, m in enumerate(tokens):
             tok = m.group().lower()
@@ -1086,8 +1087,13 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             if m.group() == "and" and joined and singles >= 3 and self._last_single_digit(text, tokens, i + 1):
                 prev_end = m.end()
                 continue  # "2, 8, 8, 8 and 4": the list's last digit
-            if tok == "i" and joined and singles == len(digits) and "," in text[prev_end : m.start()] and self._im_before_digit(text, tokens, i):
-                value, lost_im = "0", i + 1  # "1, I'm 2, 8": a "five" or "nine" heard as "I'm"
+            # "1, I'm 2, 8" and "... seven six. I'm nine one nine.": a "five" or "nine" heard as
+            # "I'm", after a comma or a full stop (a sentence of its own, on a line of its own).
+            if (
+                tok == "i" and run_end is not None and singles == len(digits) and self._AFTER_A_PAUSE.fullmatch(text, prev_end, m.start())
+                and self._im_before_digit(text, tokens, i)
+            ):  # fmt: skip
+                value, lost_im, joined = "0", i + 1, True
             if tok == "no" and joined and self._digits_follow(text, tokens, i):
                 value = "00"  # "oh oh" heard as "no" inside a number: "three nine one, no, four one"
             if tok == "slash" and joined and self._digits_follow(text, tokens, i):
@@ -1109,7 +1115,7 @@ class DigitRunRecognizer(ConfiguredRecognizer):
                 if digits:
                     yield run_start, run_end, digits
                 run_start, digits, tens_open, singles = None, "", False, 0
-            if len(value) == 1 and (run_end is None or "," in text[prev_end : m.start()]):
+            if len(value) == 1:
                 singles += 1
             if run_start is None:
                 run_start = m.start()  # "double four" starts at "double"
@@ -1153,11 +1159,11 @@ class DigitRunRecognizer(ConfiguredRecognizer):
 
     def _im_before_digit(self, text: str, tokens: list[re.Match], i: int) -> bool:
         """Is token i the "I" of an "I'm" with a digit right after it that the list goes on
-        past ("1, I'm 2, 8", not "Room 1, I'm 2 minutes away")?"""
+        past ("1, I'm 2, 8", "I'm nine one nine"; not "Room 1, I'm 2 minutes away")?"""
         return (
             i + 2 < len(tokens) and tokens[i + 1].group().lower() == "m"
             and text[tokens[i].end() : tokens[i + 1].start()] in ("'", "\u2019") and self._digits_follow(text, tokens, i + 1)
-            and text[tokens[i + 2].end() : tokens[i + 2].end() + 1] == ","
+            and (text[tokens[i + 2].end() : tokens[i + 2].end() + 1] == "," or self._digits_follow(text, tokens, i + 2))
         )  # fmt: skip
 
     def _slash_follows(self, text: str, tokens: list[re.Match], i: int) -> bool:

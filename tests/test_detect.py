@@ -1801,6 +1801,8 @@ def test_letters_inside_a_hyphen_chain_of_digits_are_a_digit_lost(text, digits):
         ("1, I'm 2, 8, 8", "10288"),  # "I'm" between digits read one at a time: a digit lost
         ("2, 8, 8, 8 and 4", "28884"),  # "and" before a list's last digit
         ("3, 9, 1, 5, 5, 2, 8, 0, 7 and 4", "3915528074"),
+        # Dev call at 8 kHz: an NHS number's last group a sentence of its own, on its own line.
+        ("Nine four three four seven six.\nI'm nine one nine.", "9434760919"),
     ],
 )
 def test_a_list_of_digits_read_one_by_one_goes_on_past_im_and_its_last_and(text, digits):
@@ -1809,7 +1811,7 @@ def test_a_list_of_digits_read_one_by_one_goes_on_past_im_and_its_last_and(text,
     assert [d for _, _, d in DigitRunRecognizer().runs(text)] == [digits]
 
 
-@pytest.mark.parametrize("text", ["1, 2 and 3 bedrooms", "Room 1, I'm 2 minutes away", "12 and 4", "Flat 1, I'm in"])
+@pytest.mark.parametrize("text", ["1, 2 and 3 bedrooms", "Room 1, I'm 2 minutes away", "12 and 4", "Flat 1, I'm in", "Flat 2.\nI'm 3 minutes away."])
 def test_and_or_im_outside_a_list_of_single_digits_end_the_run(text):
     from pipeline.recognizers import DigitRunRecognizer
 
