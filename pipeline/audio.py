@@ -121,6 +121,38 @@ def to_whisper_rate(channel: np.ndarray, sample_rate: int) -> np.ndarray:
     return resample_poly(channel, up, down).astype(np.float32)
 
 
+def slowed(channel: np.ndarray, tempo: float, sample_rate: int = WHISPER_RATE) -> np.ndarray:
+    """One channel played at `tempo` times its speed with its pitch kept (ffmpeg's atempo,
+    in-process): about `channel.size / tempo` samples."""
+    import av
+    from av.filter import Graph
+
+    graph = Graph()
+    source = graph.add_abuffer(format="flt", sample_rate=sample_rate, layout="mono")
+    stretch = graph.add("atempo", str(tempo))
+    sink = graph.add("abuffersink")
+    source.link_to(stretch)
+    stretch.link_to(sink)
+    graph.configure()
+    pieces: list[np.ndarray] = []
+
+    def pull() -> None:
+        while True:
+            try:
+                pieces.append(graph.pull().to_ndarray()[0])
+            except (av.BlockingIOError, av.EOFError):
+                return
+
+    for start in range(0, channel.size, sample_rate):
+        frame = av.AudioFrame.from_ndarray(channel[None, start : start + sample_rate].astype(np.float32), format="flt", layout="mono")
+        frame.sample_rate, frame.pts = sample_rate, start
+        graph.push(frame)
+        pull()
+    graph.push(None)
+    pull()
+    return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+
+
 def _resample_poly(x: np.ndarray, up: int, down: int) -> np.ndarray:
     """scipy.signal.resample_poly(x, up, down) with its default Kaiser (beta 5) window, for small
     `up`: zero-stuff, convolve, keep every `down`-th sample, trimmed to the same alignment."""

@@ -17,7 +17,7 @@ import yaml
 
 from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
-from .data import Detection, Transcript, UnheardSpeech
+from .data import Detection, Segment, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
 from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS
 
@@ -617,8 +617,10 @@ class Detector:
         if not tt.words:
             return []
         detections = [d for d, _found in self._detect(transcript, tt, self.entities)]
-        if transcript.hinted:
-            detections += self._from_hinted(transcript, tt, detections)
+        first_pass = list(detections)
+        for decode in (transcript.hinted, transcript.slowed):
+            if decode:
+                detections += self._from_hinted(transcript, tt, first_pass, decode)
         detections += self._names_said_again(transcript, tt, detections)
         detections += self._card_not_heard(transcript, detections)
         detections += self._between_card_items(transcript, detections)
@@ -902,17 +904,20 @@ class Detector:
         words = set(detection.words) | {(si, wi) for si in looped for wi in range(len(transcript.segments[si].words))}
         return replace(detection, words=tuple(sorted(words)))
 
-    def _from_hinted(self, transcript: Transcript, tt: TranscriptText, first_pass: list[Detection]) -> list[Detection]:
-        """Findings in the decode given the special-category vocabulary (hotword_categories
-        only), as the words of the transcript said at the same time on the same channel. A
-        disclosure is widened to its clause in the transcript, not in that decode: its
-        punctuation differs, and the transcript's is what the redacted text shows."""
+    def _from_hinted(
+        self, transcript: Transcript, tt: TranscriptText, first_pass: list[Detection], decode: list[Segment]
+    ) -> list[Detection]:
+        """Findings in a decode given the special-category vocabulary (`transcript.hinted` or
+        `.slowed`; hotword_categories only), as the words of the transcript said at the same
+        time on the same channel. A disclosure is widened to its clause in the transcript, not
+        in that decode: its punctuation differs, and the transcript's is what the redacted text
+        shows."""
         if not self.hotword_entities:
             return []
         # The channels not decoded again (the agent's) keep their first-pass segments: their
         # turns split the caller's and their questions give the answers context, as in `detect`.
-        again = {seg.channel for seg in transcript.hinted}
-        segments = [seg for seg in transcript.segments if seg.channel not in again] + transcript.hinted
+        again = {seg.channel for seg in decode}
+        segments = [seg for seg in transcript.segments if seg.channel not in again] + decode
         hinted = Transcript(sorted(segments, key=lambda s: (s.start, s.channel)), transcript.language, transcript.asr)
         found = []
         # An identifier's words the first pass found already keep the first pass's category

@@ -4,7 +4,7 @@ rate, channel count and duration (within 10 ms)."""
 import numpy as np
 import pytest
 
-from pipeline.audio import AudioError, decode, encode, probe, to_whisper_rate
+from pipeline.audio import AudioError, decode, encode, probe, slowed, to_whisper_rate
 
 from .conftest import noise_tone, write_audio
 
@@ -66,6 +66,18 @@ def test_resampling_matches_scipy(rate, n):
     got = to_whisper_rate(x, rate)
     assert got.shape == expected.shape and got.dtype == np.float32
     assert np.abs(got - expected).max() < 1e-5
+
+
+@pytest.mark.parametrize("tempo", [0.85, 0.5])
+def test_slowing_stretches_time_and_keeps_pitch(tempo):
+    """The 8 kHz third decode hears slowed speech: the same tone for longer, not lower."""
+    t = np.arange(2 * 16000) / 16000
+    tone = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    out = slowed(tone, tempo)
+    assert abs(out.size - tone.size / tempo) < 0.05 * 16000  # atempo may drop a few ms at the end
+    spectrum = np.abs(np.fft.rfft(out[4000:-4000]))
+    peak_hz = np.fft.rfftfreq(out[4000:-4000].size, 1 / 16000)[spectrum.argmax()]
+    assert abs(peak_hz - 440) < 5
 
 
 @pytest.mark.parametrize(

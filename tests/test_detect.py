@@ -2025,6 +2025,18 @@ def test_a_disclosure_given_as_a_reason_starts_after_because(detector, line, fir
     assert found["health"][0] == first_word, found
 
 
+def test_a_finding_in_the_slowed_decode_is_redacted_in_the_transcripts_words(detector):
+    """Set 84 at 8 kHz: the first pass and the vocabulary's decode heard "I came out and buy at
+    work"; the slowed decode heard "I came out as my at work". Its finding bleeps the first
+    pass's words said at the same time."""
+    first = make_transcript(["Staff wellbeing line.", "I came out and buy at work last month."])
+    slowed = make_transcript(["Staff wellbeing line.", "I came out as my at work last month."]).segments[1:]
+    assert "sex_life_sexual_orientation" not in detected_words(first, detector.detect(first))
+    both = replace(first, slowed=slowed)
+    found = detected_words(both, detector.detect(both))
+    assert {"came", "out", "and", "buy"} <= set(found["sex_life_sexual_orientation"]), found
+
+
 def test_a_segment_opening_on_the_speaker_as_subject_starts_a_new_clause(detector):
     """Set 84 (tiny.en, 16 kHz): "... after a sentence for murder in" | "I've got nowhere to
     live." Whisper wrote no full stop between the segments; the second is the caller's next

@@ -2,6 +2,7 @@
 device choice, and the batched path (used on CUDA) giving usable words too."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -184,6 +185,31 @@ def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
     assert [(w.text, w.start) for s in first for w in s.words] == [(w.text, w.start) for s in second for w in s.words]
     redecoded = [w for s in first for w in s.words if loops[0].start <= w.start < loops[0].end]
     assert redecoded and all(w.end <= loops[0].end + 0.05 for w in redecoded)
+
+
+def test_a_telephone_band_callers_speech_is_decoded_a_third_time_slowed(tmp_path):
+    """base hears this 8 kHz caller's "I came out as bi" as "came out and by" at speed, with
+    the vocabulary and without it; slowed to 85% it hears "came out as", and that decode's
+    words are timed on the recording, within a tenth of a second of the first pass's. The
+    first two decodes are as they were, and the call at 16 kHz has no third decode."""
+    call, _ = _own_call(tmp_path, "holdout-bi-84")
+
+    def transcript(recording, tempo):
+        settings = load_settings(None, asr={"device": "cpu", "slowed_decode_tempo": tempo})
+        return Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(recording)
+
+    at_speed, slow = transcript(call, None), transcript(call, 0.85)
+    assert not at_speed.slowed
+    assert "came out as" not in " ".join(s.text for s in slow.hinted)
+    assert "came out as" in " ".join(s.text for s in slow.slowed)
+    assert [s.text for s in slow.segments] == [s.text for s in at_speed.segments]
+    assert [s.text for s in slow.hinted] == [s.text for s in at_speed.hinted]
+    first = {w.text: w.start for s in slow.segments for w in s.words}
+    third = {w.text: w.start for s in slow.slowed for w in s.words}
+    for word in ("came", "out", "work", "manager?"):
+        assert abs(third[word] - first[word]) < 0.1, (word, third[word], first[word])
+    wideband = Recording(call.source, replace(call.format, sample_rate=16000), to_whisper_rate(call.samples[:, 0], 8000)[:, None])
+    assert not transcript(wideband, 0.85).slowed
 
 
 def _segments(*texts: str) -> list[Segment]:
