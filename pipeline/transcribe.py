@@ -245,7 +245,6 @@ class Transcriber:
         segments = self._decode(audio, channel, speaker, special=True, hotwords=self.settings.special_hotwords)
         return without_trailing_echo([seg for seg in segments if not is_word_loop(seg)])
 
-
     def slowed_channel(self, audio, channel: int, speaker: str, tempo: float) -> list[Segment]:
         """A telephone-band channel decoded as `hinted_channel` does, slowed to `tempo` of its
         speed, with its times put back on the recording's. Espeak's 8 kHz calls gave base words
