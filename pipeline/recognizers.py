@@ -1038,6 +1038,8 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     # Separators between the digits of one number, and the spoken "slash" of an expiry ("oh
     # nine slash twenty eight" as "4, 9, slash 28").
     _SEP = re.compile(r"^[\s,.\-/]*((?i:slash)[\s,.\-/]*)?$")
+    # A comma or a full stop between two digits, on one line or across lines: where an "I'm"
+    # after it may be a digit lost (runs).
     _AFTER_A_PAUSE = re.compile(r"\s*[,.]\s*")
     # Words inside a hyphen chain of digits that are no digit lost: "2-in-1", "3 x 4".
     _CHAIN_WORDS = {"in", "on", "by", "x", "and", "or", "of", "to"}
@@ -1443,14 +1445,14 @@ class DigitRunRecognizer(ConfiguredRecognizer):
     # digit code" (a capital other than "I").
     _NEXT_SENTENCE = re.compile(r"[.?!\n]|\s+(?!I\b)[A-Z]")
 
-    @staticmethod
-    def _short_answer_start(text: str, start: int, end: int, known: frozenset[str]) -> int:
+    @classmethod
+    def _short_answer_start(cls, text: str, start: int, end: int, known: frozenset[str]) -> int:
         """A number's answer takes in the one or two words before its digits when they open the
         answer (after a sentence's end or a comma), the digits end it and the words are no
         English ones, or sound like digits: they are its first digits garbled ("Neuropex, 32"
         for "Zero six, thirty"; "..., Freemines 1, I'm 2, ..." for "Three nine one, five ...").
         Not "Yes, 917.", "American Express 3746 ...", nor the question "Marlin' until 11, 30."."""
-        closed = DigitRunRecognizer._NEXT_SENTENCE.search(text, end)
+        closed = cls._NEXT_SENTENCE.search(text, end)
         if _WORD.search(text, end, closed.start() if closed else len(text)):
             return start
         window = max(0, start - 80)

@@ -86,6 +86,8 @@ class Transcriber:
         if settings.separate_special_model:
             self.special_model_info = resolve_asr_model(settings.separate_special_model)
             self.special_model = load(self.special_model_info)
+        # The vocabulary's words: a slowed decode's segment of these alone is the list echoed.
+        self.vocabulary = frozenset(_WORD.findall((settings.special_hotwords or "").lower()))
         self.batch_size = max(1, settings.batch_size)
         # Opt-in only: faster-whisper's batched pipeline decodes each VAD chunk alone (no
         # temperature fallback, no previous text) and has decoded our calls differently.
@@ -226,10 +228,11 @@ class Transcriber:
             speaker = self.speaker_of(channel, n)
             chunks = speech_chunks(audio) if self.settings.redecode_unheard and self.settings.vad_filter else []
             first = self.transcribe_channel(audio, channel, speaker, chunks)
-            again = self.hinted_channel(audio, channel, speaker) if self.settings.special_hotwords and speaker != "agent" else []
+            callers = bool(self.settings.special_hotwords) and speaker != "agent"  # decoded again
+            again = self.hinted_channel(audio, channel, speaker) if callers else []
             if again and chunks:  # what neither first-pass decode heard, if the second one did
                 first = fill_unheard(first, again, chunks)
-            third = self.slowed_channel(audio, channel, speaker, tempo) if tempo and self.settings.special_hotwords and speaker != "agent" else []
+            third = self.slowed_channel(audio, channel, speaker, tempo) if tempo and callers else []
             if first or again or third:  # pitch once a channel, for every decode
                 track = pitch_track(audio, WHISPER_RATE)
                 segments += with_pitch(first, track)
@@ -251,12 +254,8 @@ class Transcriber:
         there that neither decode at speed heard ("I came out as bi", "Yemeni", "methadone").
         A segment of the vocabulary's words alone is the vocabulary echoed into a pause
         ("Labour, gay, lesbian."), and is dropped."""
-        decoded = self._decode(slowed(audio, tempo), channel, speaker, special=True, hotwords=self.settings.special_hotwords)
-        vocabulary = set(_WORD.findall((self.settings.special_hotwords or "").lower()))
-        return [
-            at_speed(seg, tempo) for seg in without_trailing_echo([seg for seg in decoded if not is_word_loop(seg)])
-            if not set(_WORD.findall(seg.text.lower())) <= vocabulary
-        ]
+        decoded = self.hinted_channel(slowed(audio, tempo), channel, speaker)
+        return [at_speed(seg, tempo) for seg in decoded if not set(_WORD.findall(seg.text.lower())) <= self.vocabulary]
 
 
 # A telephone line's sample rate: speech above 4 kHz is lost.
