@@ -501,6 +501,10 @@ def transcript_text(transcript: Transcript) -> TranscriptText:
     for run in utterances(transcript):
         for i, (si, wi) in enumerate(run):
             text = transcript.segments[si].words[wi].text
+            if len(text) > 1 and text[0] == "-" and text[1].isalnum():
+                # Word timing splits a hyphenated run at its hyphens: "Flat-3-22-Mill-Road" comes
+                # as "Flat", "-3", "-22", "-Mill", "-Road". Read each piece as the word it is.
+                text = text[1:]
             if i:
                 parts.append(" ")
                 pos += 1

@@ -474,6 +474,11 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
+    # run, which word timing splits at its hyphens; the question was lost ("term time address"
+    # heard as "film time at risk").
+    (["And your film time at risk?", "1|Flat -3 -22 -mill -road -c -b -1 -2 -a -b"], "address", ["Flat", "-3", "-22", "-mill", "-road"]),
+    (["And your film time at risk?", "1|Flat -3 -22 -mill -road -c -b -1 -2 -a -b"], "postcode", ["-c", "-b", "-1", "-2", "-a", "-b"]),
     # Set 46: every character spelled, one letter for the area, its question heard as "postcard".
     (["I'll book the nurse, your postcard.", "1|B -1 -5 -2 -T -T she'll ring tomorrow"], "postcode", ["B", "-1", "-5", "-2", "-T", "-T"]),
     # A house number in the teens, said without being asked.
