@@ -551,11 +551,10 @@ class Detector:
 
     def __init__(self, settings: Settings):
         from presidio_analyzer import AnalyzerEngine
-        from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
-        from .recognizers import TermListRecognizer, build_recognizer
+        from .recognizers import TermListRecognizer, WholeWordContextEnhancer, build_recognizer
 
         make_tldextract_offline()
         self.settings: DetectionSettings = settings.detection
@@ -590,7 +589,7 @@ class Detector:
             nlp_engine=nlp_engine,
             supported_languages=["en"],
             # Speech runs on: look further back than Presidio's default 5 words for context.
-            context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2),
+            context_aware_enhancer=WholeWordContextEnhancer(context_prefix_count=10, context_suffix_count=2),
         )
         # The term lists by name: a finding of the second decode is checked against their
         # exclusions in the first pass's words too (_from_hinted).

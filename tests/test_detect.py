@@ -870,6 +870,10 @@ POSITIVE = [
 
 NEGATIVE = [
     # (lines, categories that must not appear at all)
+    # A context word is a whole word: "age" (date of birth) is not in "package" or "manager",
+    # "end" (card expiry) not in "weekend" (set 86 at 8 kHz, "Which date is that?" misheard).
+    (["Coach hire.", "I need a coach for my package.", "Which may be near.", "I can name a 12th on April."], ["date_of_birth"]),
+    (["Annual leave.", "I asked my manager, which is the 19th September."], ["date_of_birth"]),
     # Set 78's rules turned round: a rugby union, the Mothers' Union, a civil union; a witness to
     # an accident, the key witness, an eye witness; standing for hours in the council offices; a
     # house inherited; a first name before a verb that sounds like a nationality.
@@ -3141,3 +3145,13 @@ def test_a_card_number_heard_short_takes_in_its_garbled_first_group_past_a_payme
     card = detected_words(transcript, detector.detect(transcript)).get("card_number", [])
     assert {"I'm", "free,", "free", "payment,", "2", "-5."} <= set(card), card
     assert "16" not in card and "Sure," not in card, card
+
+
+def test_a_context_word_matches_a_whole_word_or_a_placeholders_part():
+    from pipeline.recognizers import WholeWordContextEnhancer
+
+    supportive = WholeWordContextEnhancer._find_supportive_word_in_context
+    assert supportive(["package", "manager", "weekend"], ["birth", "age", "end"]) == ""
+    assert supportive(["my", "age"], ["birth", "age"]) == "age"
+    # The verification pass reads "[RACIAL_ETHNIC_ORIGIN]" where a finding was.
+    assert supportive(["racial_ethnic_origin", "welcome"], ["ethnic", "origin"]) == "ethnic"
