@@ -646,7 +646,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # Sentences that open like this are the agent moving on, not more of the answer.
     _MOVING_ON = re.compile(
         r"^\W*(thank|thanks|lovely|great|good|fine|excellent|perfect|brilliant|okay|ok|alright|right|noted|got it|that's|i'll|"
-        rf"we'll|anything else|and (the|your|what|when|how|any|can|could|is)|{_PUTTING_THROUGH}|"
+        rf"we'll|we can|you can|that will|that'll|anything else|and (the|your|what|when|how|any|can|could|is)|{_PUTTING_THROUGH}|"
         # The agent's next question with its "?" lost: "Any hospital stays in the last two years."
         r"any(?!\s+(time|way|how|more|longer)\b))\b", re.I)
 

@@ -1481,6 +1481,10 @@ def test_hard_negatives_untouched(detector, lines, forbidden):
         # Mono: the agent's next question, its "?" lost, ends the answer to the first.
         (["Do you have any pre-existing medical conditions?", "Yes, I have epilepsy, and I take lamotrigine every day.",
           "Any hospital stays in the last two years.", "No, none at all."], "health", "day."),
+        # Set 86, mono: the agent saying what happens next ("That will be with you on Thursday").
+        (["What's the prescription for?", "I got an underactive thyroid, and I take levothirics I am every morning.",
+          "That will be when you're on Thursday."], "health", "morning."),
+        (["Any conditions we should know about?", "I've got asthma.", "You can bring your inhaler to the class."], "health", "asthma."),
         # Set 82, mono: a name given, then the caller's own sentence after a comma.
         (["Complaint steam, your Christian name? Hellen, my last 3 emails fell on their fears, and I'm sick to death of these delays."],
          "person_name", "Hellen,"),
