@@ -474,6 +474,8 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
+    (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
     # run, which word timing splits at its hyphens; the question was lost ("term time address"
     # heard as "film time at risk").
@@ -874,6 +876,10 @@ NEGATIVE = [
     # "end" (card expiry) not in "weekend" (set 86 at 8 kHz, "Which date is that?" misheard).
     (["Coach hire.", "I need a coach for my package.", "Which may be near.", "I can name a 12th on April."], ["date_of_birth"]),
     (["Annual leave.", "I asked my manager, which is the 19th September."], ["date_of_birth"]),
+    # Initials and "member" with a vote near: staff, a motoring club, a union's strike vote.
+    (["Council.", "1|I'm an NHS member of staff and I'll be at the election count."], ["political_opinion"]),
+    (["Breakdown.", "1|I'm an AA member, the car died on the way to the polling station."], ["political_opinion"]),
+    (["Payroll.", "1|I'm a GMB member, and the strike vote is next week."], ["political_opinion"]),
     # Set 78's rules turned round: a rugby union, the Mothers' Union, a civil union; a witness to
     # an accident, the key witness, an eye witness; standing for hours in the council offices; a
     # house inherited; a first name before a verb that sounds like a nationality.
