@@ -43,10 +43,13 @@ class AsrSettings(_Strict):
     special_hotwords: str | None = None
     # The model of that second decode (a name or path as for `model`); None: the same model.
     special_model: str | None = None
-    # A telephone-band recording (8 kHz or less) has its caller's speech decoded a third time
-    # in the same way, slowed to this share of its speed (pitch kept), and detection reads
-    # that decode as it reads the second. None: no third decode.
+    # The caller's speech is decoded a third time in the same way, slowed to this share of its
+    # speed (pitch kept), and detection reads that decode as it reads the second. None: no
+    # third decode.
     slowed_decode_tempo: float | None = Field(0.85, ge=0.5, lt=1.0)
+    # Only recordings of this sample rate or less get the third decode (8000: telephone band
+    # only). None: every recording.
+    slowed_decode_max_rate: int | None = Field(None, gt=0)
     condition_on_previous_text: bool = False
     temperature: list[float] = [0.0]
     # A window that came out as a loop of words ("see you in the next video, see you in ...")

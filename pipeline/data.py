@@ -104,8 +104,8 @@ class Transcript:
     # recogniser (asr.special_hotwords). Detection reads it for detection.hotword_categories
     # only, and it is never written out: what it finds is redacted in `segments` by time.
     hinted: list[Segment] = field(default_factory=list)
-    # A telephone-band caller's speech decoded a third time, slowed (asr.slowed_decode_tempo),
-    # with the same vocabulary, its times back on the recording's. Read and kept as `hinted`.
+    # The caller's speech decoded a third time, slowed (asr.slowed_decode_tempo), with the same
+    # vocabulary, its times back on the recording's. Read and kept as `hinted`.
     slowed: list[Segment] = field(default_factory=list)
 
 

@@ -220,7 +220,8 @@ class Transcriber:
         segments: list[Segment] = []
         hinted: list[Segment] = []
         slow: list[Segment] = []
-        tempo = self.settings.slowed_decode_tempo if recording.format.sample_rate <= NARROWBAND_RATE else None
+        max_rate = self.settings.slowed_decode_max_rate
+        tempo = self.settings.slowed_decode_tempo if max_rate is None or recording.format.sample_rate <= max_rate else None
         for channel in range(n):
             audio = to_whisper_rate(recording.samples[:, channel], recording.format.sample_rate)
             if audio.size < WHISPER_RATE // 10:  # under 100 ms: nothing to hear
@@ -249,17 +250,16 @@ class Transcriber:
         return without_trailing_echo([seg for seg in segments if not is_word_loop(seg)])
 
     def slowed_channel(self, audio, channel: int, speaker: str, tempo: float) -> list[Segment]:
-        """A telephone-band channel decoded as `hinted_channel` does, slowed to `tempo` of its
-        speed, with its times put back on the recording's. Espeak's 8 kHz calls gave base words
-        there that neither decode at speed heard ("I came out as bi", "Yemeni", "methadone").
+        """A channel decoded as `hinted_channel` does, slowed to `tempo` of its speed, with its
+        times put back on the recording's. Espeak's calls gave base words there that neither
+        decode at speed heard ("I came out as bi", "Yemeni" at 8 kHz; "mandir", "methadone",
+        "Yoruba" at 16 kHz).
         A segment of the vocabulary's words alone is the vocabulary echoed into a pause
         ("Labour, gay, lesbian."), and is dropped."""
         decoded = self.hinted_channel(slowed(audio, tempo), channel, speaker)
         return [at_speed(seg, tempo) for seg in decoded if not set(_WORD.findall(seg.text.lower())) <= self.vocabulary]
 
 
-# A telephone line's sample rate: speech above 4 kHz is lost.
-NARROWBAND_RATE = 8000
 _WORD = re.compile(r"[a-z']+")
 
 

@@ -187,15 +187,17 @@ def test_a_loop_of_words_is_decoded_again_the_same_way_every_run(tmp_path):
     assert redecoded and all(w.end <= loops[0].end + 0.05 for w in redecoded)
 
 
-def test_a_telephone_band_callers_speech_is_decoded_a_third_time_slowed(tmp_path):
+def test_a_callers_speech_is_decoded_a_third_time_slowed(tmp_path):
     """base hears this 8 kHz caller's "I came out as bi" as "came out and by" at speed, with
     the vocabulary and without it; slowed to 85% it hears "came out as", and that decode's
     words are timed on the recording, within a tenth of a second of the first pass's. The
-    first two decodes are as they were, and the call at 16 kHz has no third decode."""
+    first two decodes are as they were. A 16 kHz recording is decoded a third time too,
+    unless slowed_decode_max_rate is below its rate."""
     call, _ = _own_call(tmp_path, "holdout-bi-84")
 
-    def transcript(recording, tempo):
-        settings = load_settings(None, asr={"device": "cpu", "slowed_decode_tempo": tempo})
+    def transcript(recording, tempo, max_rate=None):
+        asr = {"device": "cpu", "slowed_decode_tempo": tempo, "slowed_decode_max_rate": max_rate}
+        settings = load_settings(None, asr=asr)
         return Transcriber(settings.asr, settings.channels, cpu_threads=2).transcribe(recording)
 
     at_speed, slow = transcript(call, None), transcript(call, 0.85)
@@ -209,7 +211,8 @@ def test_a_telephone_band_callers_speech_is_decoded_a_third_time_slowed(tmp_path
     for word in ("came", "out", "work", "manager?"):
         assert abs(third[word] - first[word]) < 0.1, (word, third[word], first[word])
     wideband = Recording(call.source, replace(call.format, sample_rate=16000), to_whisper_rate(call.samples[:, 0], 8000)[:, None])
-    assert not transcript(wideband, 0.85).slowed
+    assert transcript(wideband, 0.85).slowed
+    assert not transcript(wideband, 0.85, max_rate=8000).slowed
 
 
 def _segments(*texts: str) -> list[Segment]:
