@@ -876,6 +876,9 @@ NEGATIVE = [
     # "end" (card expiry) not in "weekend" (set 86 at 8 kHz, "Which date is that?" misheard).
     (["Coach hire.", "I need a coach for my package.", "Which may be near.", "I can name a 12th on April."], ["date_of_birth"]),
     (["Annual leave.", "I asked my manager, which is the 19th September."], ["date_of_birth"]),
+    # A festival's do for the office or the customers is the business's.
+    (["Catering.", "1|It's an Eid lunch for our customers on Friday, forty covers."], ["religious_belief"]),
+    (["Events.", "1|We're hosting a Diwali party for the office, can you do a buffet?"], ["religious_belief"]),
     # Initials and "member" with a vote near: staff, a motoring club, a union's strike vote.
     (["Council.", "1|I'm an NHS member of staff and I'll be at the election count."], ["political_opinion"]),
     (["Breakdown.", "1|I'm an AA member, the car died on the way to the polling station."], ["political_opinion"]),
