@@ -474,6 +474,9 @@ POSITIVE = [
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
     (["Hello.", "1|It's going to LS6, 1B."], "postcode", ["LS6,", "1B."]),
+    # Set 87: a group the caller belongs to; standing for a party whose name came out long.
+    (["Community grants.", "We run a choir, most of us are Filipino, we'd like funding for a concert."], "racial_ethnic_origin", ["most", "of", "us", "are", "Filipino,"]),
+    (["Print shop.", "I need leaflets, I'm standing for the working party in the council election."], "political_opinion", ["standing", "working", "party", "election."]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -876,6 +879,8 @@ NEGATIVE = [
     # "end" (card expiry) not in "weekend" (set 86 at 8 kHz, "Which date is that?" misheard).
     (["Coach hire.", "I need a coach for my package.", "Which may be near.", "I can name a 12th on April."], ["date_of_birth"]),
     (["Annual leave.", "I asked my manager, which is the 19th September."], ["date_of_birth"]),
+    # Others the caller speaks of ("most of them"), not the caller's own group.
+    (["Building work.", "1|Most of them are Polish, the builders I mean."], ["racial_ethnic_origin"]),
     # A festival's do for the office or the customers is the business's.
     (["Catering.", "1|It's an Eid lunch for our customers on Friday, forty covers."], ["religious_belief"]),
     (["Events.", "1|We're hosting a Diwali party for the office, can you do a buffet?"], ["religious_belief"]),
