@@ -477,6 +477,8 @@ POSITIVE = [
     # Set 87: a group the caller belongs to; standing for a party whose name came out long.
     (["Community grants.", "We run a choir, most of us are Filipino, we'd like funding for a concert."], "racial_ethnic_origin", ["most", "of", "us", "are", "Filipino,"]),
     (["Print shop.", "I need leaflets, I'm standing for the working party in the council election."], "political_opinion", ["standing", "working", "party", "election."]),
+    # Set 87 (tiny.en): "Your app wants a selfie video to match my face", its opening garbled.
+    (["Banking app support.", "You're up once a healthy video to match my face, and it keeps failing."], "biometric", ["video", "match", "my", "face,"]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
