@@ -881,6 +881,10 @@ NEGATIVE = [
     # "end" (card expiry) not in "weekend" (set 86 at 8 kHz, "Which date is that?" misheard).
     (["Coach hire.", "I need a coach for my package.", "Which may be near.", "I can name a 12th on April."], ["date_of_birth"]),
     (["Annual leave.", "I asked my manager, which is the 19th September."], ["date_of_birth"]),
+    # A hospital ward is no electoral one.
+    (["Complaints.", "1|I was standing in the queue outside the maternity ward for an hour."], ["political_opinion"]),
+    (["Complaints.", "1|My mum was running in a panic down to the children's ward."], ["political_opinion"]),
+    (["Complaints.", "1|I was standing in the corridor on the ward for ages."], ["political_opinion"]),
     # Others the caller speaks of ("most of them"), not the caller's own group.
     (["Building work.", "1|Most of them are Polish, the builders I mean."], ["racial_ethnic_origin"]),
     # A festival's do for the office or the customers is the business's.
