@@ -36,12 +36,9 @@ class WholeWordContextEnhancer(LemmaContextAwareEnhancer):
 
     @staticmethod
     def _find_supportive_word_in_context(context_list, recognizer_context_list, matching_mode="whole_word") -> str:
-        # matching_mode is Presidio's argument, passed by its caller; words here are always whole.
-        near: set[str] = set()
-        for word in context_list or []:
-            near.add(word.lower())
-            near.update(word.lower().split("_"))
-        return next((c for c in recognizer_context_list or [] if c.lower() in near), "")
+        # Presidio's own whole-word matching, over the words and each placeholder's parts.
+        near = [part for word in context_list or [] for part in (word, *word.split("_"))]
+        return LemmaContextAwareEnhancer._find_supportive_word_in_context(near, recognizer_context_list, "whole_word")
 
 
 def _term_regex(term: str, inflections: bool = True) -> str:
