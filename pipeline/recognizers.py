@@ -18,6 +18,7 @@ import numpy as np
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import ASKED_OVER_A_PERIOD, OVER_A_PERIOD, PLACEHOLDER
@@ -143,6 +144,12 @@ _LEADING_FUNCTION_WORDS = {
 }  # fmt: skip
 _CONJUNCTIONS = frozenset({"and", "or", "but"})
 _TRAILING_FUNCTION_WORDS = _CONJUNCTIONS | {"so", "the", "a", "an"}
+
+
+def _only_function_words(words: list[str]) -> bool:
+    """Is a run of words nothing but function words ("it not", heard in an email address), which
+    no condition, faith or union is named by, however near its letters come to one ("fit note")?"""
+    return all(word in STOP_WORDS for word in words)
 
 
 def _ends_on_function_word(words: str) -> bool:
@@ -345,13 +352,19 @@ class TermListRecognizer(PatternRecognizer):
                 kept = [k for k, i in enumerate(starts) if not _names_a_place(words, lowered, i)]
                 self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_ratio, True, known, covered, results)
                 # ... nor a word and a function word ("station is" is no "statins").
-                pairs = [i for i in _window_starts(breaks, 2) if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS]
+                pairs = [
+                    i for i in _window_starts(breaks, 2)
+                    if not {lowered[i], lowered[i + 1]} & _LEADING_FUNCTION_WORDS and not _only_function_words(lowered[i : i + 2])
+                ]  # fmt: skip
                 split = ["".join(lowered[i : i + 2]) for i in pairs]
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
                 # ... but ends on no conjunction or article.
-                kept = [k for k, candidate in enumerate(candidates) if not _ends_on_function_word(candidate)]
+                kept = [
+                    k for k, candidate in enumerate(candidates)
+                    if not _ends_on_function_word(candidate) and not _only_function_words(candidate.split())
+                ]  # fmt: skip
                 self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_phrase_ratio, False, None, covered, results)
         self._sounds_alike(text, covered, results)
         return results
@@ -367,7 +380,7 @@ class TermListRecognizer(PatternRecognizer):
         # Nor does one end on a conjunction or an article.
         flat = [
             window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)
-            if not _ends_on_function_word(window[0])
+            if not _ends_on_function_word(window[0]) and not _only_function_words(window[0].split())
         ]  # fmt: skip
         if not flat:
             return

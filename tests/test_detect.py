@@ -479,6 +479,13 @@ POSITIVE = [
     (["Print shop.", "I need leaflets, I'm standing for the working party in the council election."], "political_opinion", ["standing", "working", "party", "election."]),
     # Set 87 (tiny.en): "Your app wants a selfie video to match my face", its opening garbled.
     (["Banking app support.", "You're up once a healthy video to match my face, and it keeps failing."], "biometric", ["video", "match", "my", "face,"]),
+    # Set 88: one parent's origin and the other's, the first garbled; the country written for
+    # its people; a palm vein scan with its name lost; a referendum's subject garbled.
+    (["Staff survey helpline.", "There's no box for me, my dad's malaisey and chinese and my mum's Welsh."], "racial_ethnic_origin", ["dad's", "chinese", "mum's", "Welsh."]),
+    (["Equality monitoring.", "1|I'm half Irish and half Nigerian."], "racial_ethnic_origin", ["half", "Irish"]),
+    (["Housing options team.", "1|We're Eritrea, and we've been in the hostel since March."], "racial_ethnic_origin", ["We're", "Eritrea,"]),
+    (["Gym membership.", "1|I don't want my palm means can't store on your system, can I have a card instead?"], "biometric", ["palm", "store", "system,"]),
+    (["Community halls.", "1|I'm campaigning for a second and a bend and referendum, and we want the hall on Thursday."], "political_opinion", ["campaigning", "referendum,"]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -1348,6 +1355,14 @@ NEGATIVE = [
     # Set 66, tiny.en at 8 kHz: two words either side of a comma are no term's near-miss ("it,
     # not" is no "fit note").
     (["Recruitment agency.", "1|Do I need to mention it, not usually?"], ["health"]),
+    # Set 88: nor are function words alone, an email address heard in pieces ("It -Not").
+    (["And an email?", "1|Tom -Not -1 -Not -Beat -In -Tone -It -Not -Come"], ["health"]),
+    # ... a perfume house, its name heard as a word; a pub.
+    (["Gift shop orders.", "1|A model of Christian door perfume and a box of Turkish delight, please."], ["religious_belief"]),
+    (["Anything else?", "1|Some party poppers, it's for a do at the green man for one gay street."], ["political_opinion", "sex_life_sexual_orientation"]),
+    # ... a nationality on its own, and a country's team.
+    (["Right to work check.", "1|I'm British, I was born in Leeds."], ["racial_ethnic_origin"]),
+    (["Travel.", "1|We're Poland fans, we're flying out for the match."], ["racial_ethnic_origin"]),
     # Text probes: a city's quarter, a school project, a shock at a bill.
     (["Travel.", "1|We're going to the Jewish quarter in Krakow on holiday."], ["religious_belief"]),
     (["School.", "1|Her class is doing a project on the Hindu festival of lights."], ["religious_belief"]),
