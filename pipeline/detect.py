@@ -872,28 +872,40 @@ class Detector:
     # Words that may sit between the digits of one run: "4M and 1Px, 3305".
     _RUN_JOINERS = frozenset({"and", "then", "um", "uh", "erm", "er"})
 
+    # Mono: a run this many words or fewer from a number already found is another of its groups.
+    _MONO_GROUP_GAP = 3
+
     def _digits_in_a_card_call(self, transcript: Transcript, tt: TranscriptText, detections: list[Detection]) -> list[Detection]:
-        """Stereo, in a call where the agent asks for a card's items: the caller's runs of
-        words with digits in them (3 digits or more a run) that no finding covers are card
-        data, until the agent confirms the payment. The question for the number can be lost
-        ("long humble on the car," for "Long number on the card?") while its digits were heard,
-        garbled ("4M and 1Px, 3305", "1Px, 2Px, 2Px"): fail closed."""
+        """In a call where the agent asks for a card's items: the caller's runs of words with
+        digits in them (3 digits or more a run) that no finding covers are card data, until the
+        agent confirms the payment. The question for the number can be lost ("long humble on
+        the car," for "Long number on the card?") while its digits were heard, garbled ("4M and
+        1Px, 3305", "1Px, 2Px, 2Px"): fail closed. In mono, where the agent's own numbers (a
+        price, a booking reference) are on the same channel, only a run beside a number already
+        found: another group of a card read in turns ("... oh eight oh four." "Yes." "Three
+        five seven seven three.")."""
         if not self.settings.mask_unheard_in_card_calls or self.prompted is None or not tt.words:
             return []
-        if not _is_stereo(transcript):
-            return []
-        callers = self._card_callers(transcript, tt)  # the question scans, for stereo calls only
+        callers = self._card_callers(transcript, tt)
         if not callers:
             return []
+        stereo = _is_stereo(transcript)
         done = min(
-            (seg.start for seg in transcript.segments if seg.channel not in callers and _PAYMENT_DONE.search(seg.text)), default=math.inf
+            (seg.start for seg in transcript.segments if (seg.channel not in callers or not stereo) and _PAYMENT_DONE.search(seg.text)),
+            default=math.inf,
         )  # fmt: skip
         covered = {k for d in detections for k in d.words}
         found = []
         for channel in sorted(callers):
-            for run in _digit_runs(transcript, _words_on(transcript, channel, -math.inf, done), self._RUN_JOINERS):
+            keys = _words_on(transcript, channel, -math.inf, done)
+            position = {k: i for i, k in enumerate(keys)}
+            numbers_found = [i for i, k in enumerate(keys) if k in covered and _digits_in(transcript, [k])]
+            for run in _digit_runs(transcript, keys, self._RUN_JOINERS):
                 uncovered = tuple(k for k in run if k not in covered)
-                if uncovered and _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
+                if not uncovered or _digits_in(transcript, run) < self._CARD_CALL_DIGITS:
+                    continue
+                ends = (position[run[0]], position[run[-1]])
+                if stereo or any(abs(end - i) <= self._MONO_GROUP_GAP for end in ends for i in numbers_found):
                     found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
         return found
 

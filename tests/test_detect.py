@@ -2557,6 +2557,29 @@ def test_the_callers_digits_in_a_card_call_are_card_data_when_the_numbers_questi
     assert "card_number" not in detected_words(no_card, detector.detect(no_card))
 
 
+def test_in_mono_a_run_beside_a_number_already_found_in_a_card_call_is_another_of_its_groups(detector):
+    """Set 88 at 8 kHz, mono (tiny.en): an Amex read in three turns, "Mm hm" and "Yes" between,
+    its first two groups taken for a driving licence and a sort code and its last, "three, five,
+    seven, seven, three,", for nothing. In a card call a run of 3 digits or more a few words from
+    a number already found is card data; not the agent's price further on."""
+    lines = [
+        "So tell rememations, what can't what you like to guarantee the room with?",
+        "May we connect three, three, seven, oh, one, M -M -H -M, one, seven, oh, eight, oh, four.",
+        "Yes, three, five, seven, seven, three, and the four digits code on the front.",
+        "Six, oh, nine, an estimate in the August 28.",
+        "The room is guaranteed at one hundred and twenty five pounds a night.",
+    ]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert ["three,", "five,", "seven,", "seven,", "three,"] == [
+        w for w in found.get("card_number", []) if w in {"three,", "five,", "seven,"}
+    ][-5:], found
+    assert not {"hundred", "twenty", "pounds"} & {w for words in found.values() for w in words}, found
+    # Without a card's question the caller's numbers are not card data.
+    no_card = make_transcript(["Booking office.", "Room one two three, then four five six, and seven eight nine."])
+    assert "card_number" not in detected_words(no_card, detector.detect(no_card))
+
+
 def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like_digits(detector):
     """Set 54 at 8 kHz, mono: "Five three five five, one eight seven four, ..." came out as
     "I'm free, I'm I'm 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,": twelve digits, too few for a
