@@ -874,6 +874,11 @@ class Detector:
 
     # Mono: a run this many words or fewer from a number already found is another of its groups.
     _MONO_GROUP_GAP = 3
+    # ... and a month with a year's two digits this many words or fewer from a card's item found
+    # is its expiry, its question garbled ("Six, oh, nine, an estimate in the August 28.").
+    _MONO_EXPIRY_GAP = 8
+    _MONTH_WORD = re.compile(r"^(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\W*$", re.I)
+    _EXPIRY_YEAR = re.compile(r"^(2[4-9]|3\d)\W*$")  # the two-digit years a card in use expires in
 
     def _digits_in_a_card_call(self, transcript: Transcript, tt: TranscriptText, detections: list[Detection]) -> list[Detection]:
         """In a call where the agent asks for a card's items: the caller's runs of words with
@@ -895,19 +900,33 @@ class Detector:
             default=math.inf,
         )  # fmt: skip
         covered = {k for d in detections for k in d.words}
+        card_items = {k for d in detections if d.category in PAYMENT_CARD_CATEGORIES for k in d.words}
         found = []
         for channel in sorted(callers):
             keys = _words_on(transcript, channel, -math.inf, done)
             position = {k: i for i, k in enumerate(keys)}
             numbers_found = [i for i, k in enumerate(keys) if k in covered and _digits_in(transcript, [k])]
+            items_found = [i for i, k in enumerate(keys) if k in card_items]
             for run in _digit_runs(transcript, keys, self._RUN_JOINERS):
                 uncovered = tuple(k for k in run if k not in covered)
-                if not uncovered or _digits_in(transcript, run) < self._CARD_CALL_DIGITS:
+                if not uncovered:
                     continue
                 ends = (position[run[0]], position[run[-1]])
-                if stereo or any(abs(end - i) <= self._MONO_GROUP_GAP for end in ends for i in numbers_found):
-                    found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
+                if _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
+                    if stereo or any(abs(end - i) <= self._MONO_GROUP_GAP for end in ends for i in numbers_found):
+                        found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
+                elif self._an_expiry(transcript, keys, ends[0], run) and (
+                    stereo or any(abs(end - i) <= self._MONO_EXPIRY_GAP for end in ends for i in items_found)
+                ):
+                    found.append(Detection("card_expiry", 0.5, "CardCallDigits", (keys[ends[0] - 1], *uncovered)))
         return found
+
+    def _an_expiry(self, transcript: Transcript, keys: list[tuple[int, int]], first: int, run: list[tuple[int, int]]) -> bool:
+        """Is the run a year's two digits with a month said just before it ("August 28")?"""
+        if len(run) != 1 or first == 0:
+            return False
+        month, year = (transcript.segments[si].words[wi].text for si, wi in (keys[first - 1], run[0]))
+        return bool(self._MONTH_WORD.match(month) and self._EXPIRY_YEAR.match(year))
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:

@@ -2561,20 +2561,24 @@ def test_in_mono_a_run_beside_a_number_already_found_in_a_card_call_is_another_o
     """Set 88 at 8 kHz, mono (tiny.en): an Amex read in three turns, "Mm hm" and "Yes" between,
     its first two groups taken for a driving licence and a sort code and its last, "three, five,
     seven, seven, three,", for nothing. In a card call a run of 3 digits or more a few words from
-    a number already found is card data; not the agent's price further on."""
+    a number already found is card data, and a month with a year's digits a few words from a card's
+    item its expiry; not the agent's price or date further on."""
     lines = [
         "So tell rememations, what can't what you like to guarantee the room with?",
         "May we connect three, three, seven, oh, one, M -M -H -M, one, seven, oh, eight, oh, four.",
         "Yes, three, five, seven, seven, three, and the four digits code on the front.",
         "Six, oh, nine, an estimate in the August 28.",
-        "The room is guaranteed at one hundred and twenty five pounds a night.",
+        "The room is guaranteed at one hundred and twenty five pounds a night from July 26.",
     ]  # fmt: skip
     transcript = make_transcript(lines)
     found = detected_words(transcript, detector.detect(transcript))
     assert ["three,", "five,", "seven,", "seven,", "three,"] == [
         w for w in found.get("card_number", []) if w in {"three,", "five,", "seven,"}
     ][-5:], found
-    assert not {"hundred", "twenty", "pounds"} & {w for words in found.values() for w in words}, found
+    assert not {"hundred", "twenty", "pounds", "July", "26."} & {w for words in found.values() for w in words}, found
+    # The expiry's question garbled ("Expiry date?" as "an estimate"), its month and year said a
+    # few words after the code: card data, month and all.
+    assert {"August", "28."} <= set(found.get("card_expiry", [])), found
     # Without a card's question the caller's numbers are not card data.
     no_card = make_transcript(["Booking office.", "Room one two three, then four five six, and seven eight nine."])
     assert "card_number" not in detected_words(no_card, detector.detect(no_card))
