@@ -470,6 +470,9 @@ POSITIVE = [
     (["Hello.", "1|My son's serving a life sentence."], "criminal_offence", ["serving", "life", "sentence."]),
     (["Hello.", "1|I voted to leave, so don't ask me."], "political_opinion", ["voted", "to", "leave,"]),
     (["Hello.", "1|I read the Quran every morning."], "religious_belief", ["Quran"]),
+    # Christian after a denomination or as a predicate, not a name.
+    (["Hello.", "1|I'm a Coptic Christian and we fast before Easter."], "religious_belief", ["Coptic", "Christian"]),
+    (["Hello.", "1|He's proud of being Christian."], "religious_belief", ["Christian."]),
     # Set 40: "Twelve Station Road, L S six, one A B" as base wrote it, its question lost.
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "address", ["12th", "station", "road,"]),
     (["And the rest for the invoice.", "1|12th station road, L -S -6, 1 -B"], "postcode", ["L", "-S", "-6,", "1", "-B"]),
@@ -1360,6 +1363,11 @@ NEGATIVE = [
     # ... a perfume house, its name heard as a word; a pub.
     (["Gift shop orders.", "1|A model of Christian door perfume and a box of Turkish delight, please."], ["religious_belief"]),
     (["Anything else?", "1|Some party poppers, it's for a do at the green man for one gay street."], ["political_opinion", "sex_life_sexual_orientation"]),
+    # ... the perfume house garbled further at 8 kHz ("a model of Christian, the order -fume"),
+    # or after a first name ("A Madeline Christian"); the street as "gay trees".
+    (["Gift shop orders.", "1|A model of Christian, the order -fume and the marks of Turkish delight,"], ["religious_belief"]),
+    (["Gift shop orders.", "1|A Madeline Christian, the Orperfume, and a Mark -Sun Turkish delight."], ["religious_belief"]),
+    (["Anything else?", "1|It's for a new husband, a green man, for among gay trees."], ["sex_life_sexual_orientation"]),
     # ... a nationality on its own, and a country's team.
     (["Right to work check.", "1|I'm British, I was born in Leeds."], ["racial_ethnic_origin"]),
     (["Travel.", "1|We're Poland fans, we're flying out for the match."], ["racial_ethnic_origin"]),
