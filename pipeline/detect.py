@@ -112,7 +112,7 @@ _ABOUT_THE_DISCLOSURE = (
 # ... in up to three words: "and the next box hasn't come", "and the new time title is" (a
 # timetable as the recogniser split it).
 _A_THING_DOES = (
-    rf"the\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+){{0,2}}"
+    rf"(the|a|an)\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+(\s+(?!({_ABOUT_THE_DISCLOSURE})\b)[a-z]+){{0,2}}"
     r"(\s+(is|are|was|were|isn't|aren't|wasn't|weren't|has|have|hasn't|haven't|keeps|costs|cost|won't|can't|"
     r"doesn't|don't|didn't|want|wants|wanted|need|needs|needed|said|says|told|asked|think|thinks|thought|reckon|"
     # "and the new shift pattern breaks our agreement"

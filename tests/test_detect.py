@@ -2028,6 +2028,9 @@ def test_placeholders_are_not_read_as_words(detector):
         # Set 64: the caller's question, its "?" and full stop lost; the next thing in two words.
         ("I had a stroke in March and I can't work out of the moment is there a discount?", "moment"),
         ("I'm on sertraline for my depression and the next box haven't come.", "depression"),
+        # Set 87: a new subject with "a" or "an" too, the dietitian misheard ("an addition").
+        ("She's recovering from an eating disorder and an addition wants her to have a full meal.", "disorder"),
+        ("I came out as bi at work last month and a colleague keeps making comments.", "month"),
         # Set 67: the next thing in three words, as tiny.en split "timetable".
         ("My son's got ADHD and the new time title is really hard for him.", "ADHD"),
         # Set 68: a faith's observance goes on with the disclosure; a delivery day does not.
