@@ -485,7 +485,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # "the number is", "the end of" before an expiry.
     _CARD_LEAD_IN = FILLERS | {
         "visa", "mastercard", "master", "amex", "american", "express", "maestro", "debit", "credit", "card", "end", "valid",
-        "until", "till", "expires", "expiry", "number", "long",
+        "until", "till", "expires", "expiry", "date", "number", "long",
     }  # fmt: skip
     # "..., 943 -88 -1506, and a postcode": the words that join the agent's next request on.
     _JOINING = {"and", "a", "an", "the", "your", "his", "her", "their"}
@@ -687,7 +687,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # Where the next sentence begins straight after an expiry's or a code's digits: at a
     # capitalised word, or at the agent's confirmation, capitalised or not ("903 that's on
     # through", base, mono).
-    _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers)\b)")
+    _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers|the|your)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
@@ -988,6 +988,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         if question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity):
             while stop and stop.start() < first_digit.start():
                 stop = self.value_stop.search(text, stop.end(), end)
+            start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
+        elif first_digit and entity in self._SHORT_CARD_ITEMS:
+            # ... as is the rest of a card item's question before a pause ("and the 4 digit code
+            # on the front, 6 09"): a code or an expiry is read after it.
             start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on

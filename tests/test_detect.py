@@ -2595,6 +2595,24 @@ def test_in_mono_a_run_beside_a_number_already_found_in_a_card_call_is_another_o
     assert "card_number" not in detected_words(no_card, detector.detect(no_card))
 
 
+def test_a_card_items_question_run_into_its_answer_is_no_part_of_it(detector):
+    """Set 88 at 16 kHz, mono (base): the agent's "And the four digit code on the front?" and
+    "Expiry date?" ran on, unpunctuated, into the caller's answers and the agent's closing line:
+    "..., and the 4 digit code on the front, 6 -09 expiry date in the August 28 the room is
+    guaranteed". The code starts at the clause of its first digit, the expiry after its
+    question's "date", and a short item ends where "the" opens the next sentence after its
+    digits."""
+    lines = [
+        "Hotel Resonations, what card would you like to guarantee the room with?",
+        "American Express 3701, MMHM 170804, yes, 35773, and the 4 digit code on the front,",
+        "6 -09", "expiry date", "in the August 28", "the room is guaranteed",
+    ]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_security_code") == ["6", "-09"], found
+    assert "28" in found.get("card_expiry", []) and not {"date", "room", "is"} & set(found["card_expiry"]), found
+
+
 def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like_digits(detector):
     """Set 54 at 8 kHz, mono: "Five three five five, one eight seven four, ..." came out as
     "I'm free, I'm I'm 1 -8 -7 -4, double 0 -6 -6, 9 -1 -3 -6,": twelve digits, too few for a
