@@ -19,7 +19,7 @@ from .categories import ALL_CATEGORIES, PAYMENT_CARD_CATEGORIES
 from .config import DetectionSettings, Settings
 from .data import Detection, Segment, Transcript, UnheardSpeech
 from .models import ResolvedModel, resolve_nlp_model
-from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS
+from .spoken import CARD_EXPIRY_YEARS, DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS, MONTH_NAMES
 
 # A full stop before a letter is no break: Whisper writes letters said one by one that way
 # ("I'm striking with the M .A .I Thursday" for "the BMA on Thursday").
@@ -877,8 +877,8 @@ class Detector:
     # ... and a month with a year's two digits this many words or fewer from a card's item found
     # is its expiry, its question garbled ("Six, oh, nine, an estimate in the August 28.").
     _MONO_EXPIRY_GAP = 8
-    _MONTH_WORD = re.compile(r"^(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\W*$", re.I)
-    _EXPIRY_YEAR = re.compile(r"^(2[4-9]|3\d)\W*$")  # the two-digit years a card in use expires in
+    _MONTH_WORD = re.compile(rf"^{MONTH_NAMES}\W*$", re.I)
+    _TWO_DIGITS = re.compile(r"^(\d\d)\W*$")
 
     def _digits_in_a_card_call(self, transcript: Transcript, tt: TranscriptText, detections: list[Detection]) -> list[Detection]:
         """In a call where the agent asks for a card's items: the caller's runs of words with
@@ -912,12 +912,14 @@ class Detector:
                 if not uncovered:
                     continue
                 ends = (position[run[0]], position[run[-1]])
+
+                def beside(found_at: list[int], gap: int) -> bool:
+                    return stereo or any(abs(end - i) <= gap for end in ends for i in found_at)
+
                 if _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
-                    if stereo or any(abs(end - i) <= self._MONO_GROUP_GAP for end in ends for i in numbers_found):
+                    if beside(numbers_found, self._MONO_GROUP_GAP):
                         found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
-                elif self._an_expiry(transcript, keys, ends[0], run) and (
-                    stereo or any(abs(end - i) <= self._MONO_EXPIRY_GAP for end in ends for i in items_found)
-                ):
+                elif self._an_expiry(transcript, keys, ends[0], run) and beside(items_found, self._MONO_EXPIRY_GAP):
                     found.append(Detection("card_expiry", 0.5, "CardCallDigits", (keys[ends[0] - 1], *uncovered)))
         return found
 
@@ -926,7 +928,8 @@ class Detector:
         if len(run) != 1 or first == 0:
             return False
         month, year = (transcript.segments[si].words[wi].text for si, wi in (keys[first - 1], run[0]))
-        return bool(self._MONTH_WORD.match(month) and self._EXPIRY_YEAR.match(year))
+        digits = self._TWO_DIGITS.match(year)
+        return bool(self._MONTH_WORD.match(month) and digits and int(digits.group(1)) in CARD_EXPIRY_YEARS)
 
     @staticmethod
     def _whole_loops(transcript: Transcript, loops: set[int], detection: Detection) -> Detection:

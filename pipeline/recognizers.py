@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .categories import PAYMENT_CARD_CATEGORIES, entity_name
 from .detect import ASKED_OVER_A_PERIOD, OVER_A_PERIOD, PLACEHOLDER
-from .spoken import DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS, RUN_ONLY
+from .spoken import CARD_EXPIRY_YEARS, DIGIT_SOUNDALIKES, DIGIT_WORDS, DIGITISH, HEARD_NUMBER_WORDS, MONTH_NAMES, RUN_ONLY
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 CARD_ENTITIES = frozenset(entity_name(c) for c in PAYMENT_CARD_CATEGORIES)  # a card's items, as Presidio names them
@@ -985,13 +985,13 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # number"): the value starts in the clause of that digit.
         first_digit = DIGITISH.search(text, start, end)
         question_own = stop and first_digit and stop.start() < first_digit.start()
-        if question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity):
+        asked_before_value = question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity)
+        if asked_before_value:
             while stop and stop.start() < first_digit.start():
                 stop = self.value_stop.search(text, stop.end(), end)
-            start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
-        elif first_digit and entity in self._SHORT_CARD_ITEMS:
-            # ... as is the rest of a card item's question before a pause ("and the 4 digit code
-            # on the front, 6 09"): a code or an expiry is read after it.
+        # ... as is the rest of a card item's question before a pause ("and the 4 digit code on
+        # the front, 6 09"): a code or an expiry is read after it.
+        if asked_before_value or (first_digit and entity in self._SHORT_CARD_ITEMS):
             start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
@@ -1231,12 +1231,12 @@ class DigitRunRecognizer(ConfiguredRecognizer):
             return "SORT_CODE", 0.5
         return "BANK_ACCOUNT", 0.5
 
-    _MONTHS = r"(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
+    _MONTHS = MONTH_NAMES
     _MONTH = re.compile(rf"\b{_MONTHS}\b\W*$", re.I)
 
     # A month opening its sentence, right before the run: "September 28.", not "on the 4th of September 28 people".
     _MONTH_ALONE = re.compile(rf"(^|[.?!\n]\s*){_MONTHS}\W*$", re.I)
-    _EXPIRY_YEARS = range(24, 40)  # the two-digit years a card in use expires in
+    _EXPIRY_YEARS = CARD_EXPIRY_YEARS
     _END_OF = re.compile(r"\b(the\s+)?end\s+of\s+$", re.I)  # "the end of August 27"
     _CARD_WORDS = ("card", "amex", "visa", "mastercard", "maestro")
     _CARD = re.compile(r"\b(" + "|".join(_CARD_WORDS) + r")\b", re.I)

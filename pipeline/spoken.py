@@ -32,3 +32,7 @@ DIGIT_SOUNDALIKES = ("for", "to", "too", "won", "ate", "free", "tree")
 DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A word that is a digit or reads as digits: "4", "four", "oh", "double".
 DIGITISH = re.compile(r"\d|\b(" + "|".join(DIGIT_WORDS + ("double", "triple")) + r")\b", re.I)
+# A card's expiry as it is said: a month's name (regex alternation), and the two-digit years a
+# card in use expires in.
+MONTH_NAMES = r"(jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october|nov|november|dec|december)"
+CARD_EXPIRY_YEARS = range(24, 40)
