@@ -689,6 +689,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # through", base, mono).
     _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers|the|your)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
+    # Where a card's security code is printed, said at the end of its question.
+    _WHERE_THE_CODE_IS = re.compile(
+        r"\W*(on|at|from|in)\s+(the\s+)?(back|front|reverse|rear|signature\s+(strip|panel|box)|strip|panel)"
+        r"(\s+of\s+(the|your)\s+card)?\b", re.IGNORECASE)
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
     # they are" for "... and Adebayo").
@@ -993,6 +997,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # the front, 6 09"): a code or an expiry is read after it.
         if asked_before_value or (first_digit and entity in self._SHORT_CARD_ITEMS):
             start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
+        # ... and where on the card the code is, with no pause ("Last 3 digits on the signature
+        # strip 7 0 3").
+        where = self._WHERE_THE_CODE_IS.match(text, start) if entity == "CARD_SECURITY_CODE" else None
+        start = where.end() if where and first_digit and where.end() <= first_digit.start() else start
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
         # November 27th, last three on the back, 441").

@@ -2611,6 +2611,12 @@ def test_a_card_items_question_run_into_its_answer_is_no_part_of_it(detector):
     found = detected_words(transcript, detector.detect(transcript))
     assert found.get("card_security_code") == ["6", "-09"], found
     assert "28" in found.get("card_expiry", []) and not {"date", "room", "is"} & set(found["card_expiry"]), found
+    # Set 87 at 16 kHz, mono (base): where the code is printed, said with no pause before it.
+    lines = ["Jim emberships, which cannot be put in it on?", "Master card 222 -3 -9808", "Uh -huh", "4 -6 -9 -6 -4 -4 -0 -9",
+             "Validanteel", "October 26", "Lost 3 digits on the signature strip", "7 -0 -3", "Welcome to the gym"]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("card_security_code") == ["7", "-0", "-3"], found
 
 
 def test_a_card_number_short_of_digits_takes_the_words_before_it_that_sound_like_digits(detector):
