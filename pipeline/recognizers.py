@@ -814,6 +814,24 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             return chosen
         return chosen[: ends[-1] + 1]
 
+    # Items read as digits alone: after the last digit, "and the ..." is the agent asking on.
+    _NUMBERS = frozenset({
+        "CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE", "PHONE_NUMBER", "NHS_NUMBER", "SORT_CODE", "BANK_ACCOUNT",
+        "PASSPORT_NUMBER",
+    })  # fmt: skip
+
+    def _to_the_last_digit_before_and(self, chosen: list[re.Match]) -> list[re.Match]:
+        """A number ends at its last digit where "and the", "and your" ... follows it with no
+        digit after: the agent's next question run on in mono, its item garbled ("533 -812
+        -409 and the SOT card for the refund" for "And the sort code for the refund?")."""
+        digits = [i for i, w in enumerate(chosen) if DIGITISH.search(w.group())]
+        if not digits:
+            return chosen
+        after = chosen[digits[-1] + 1 :]
+        if len(after) >= 2 and after[0].group().lower() == "and" and after[1].group().lower() in self._JOINING - {"and"}:
+            return chosen[: digits[-1] + 1]
+        return chosen
+
     def _terse(self, words: list[str]) -> bool:
         """Is a sentence without "?" that names an item still a question? A bare item ("Expiry
         date."), one after "and" ("And his date of birth.") or a noun phrase with no verb ("A
@@ -1041,6 +1059,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             chosen = chosen[:kept]
         if entity == "EMAIL_ADDRESS":
             chosen = self._to_the_domain_end(chosen)
+        if entity in self._NUMBERS:
+            chosen = self._to_the_last_digit_before_and(chosen)
         if not chosen:
             return None
         if entity in self.skip_negative and chosen[0].group().lower() in self.NEGATIVE:

@@ -2595,6 +2595,17 @@ def test_in_mono_a_run_beside_a_number_already_found_in_a_card_call_is_another_o
     assert "card_number" not in detected_words(no_card, detector.detect(no_card))
 
 
+def test_a_number_ends_at_its_last_digit_before_the_agents_next_question(detector):
+    """Set 87 at 16 kHz, mono (base): "And the sort code for the refund?" ran on after the
+    passport number, its item garbled: "533 -812 -409 and the SOT card for the refund." The
+    number ends at its last digit where "and the" or "and your" follows with no digit after."""
+    lines = ["Passport Renewals, your current passport number please.", "533 -812 -409", "and the SOT card for the refund.", "20 -41 -80",
+             "account number", "6137 -2284", "and your post card.", "LS6 -3QR"]  # fmt: skip
+    transcript = make_transcript(lines)
+    found = detected_words(transcript, detector.detect(transcript))
+    assert found.get("passport_number") == ["533", "-812", "-409"], found
+
+
 def test_a_card_items_question_run_into_its_answer_is_no_part_of_it(detector):
     """Set 88 at 16 kHz, mono (base): the agent's "And the four digit code on the front?" and
     "Expiry date?" ran on, unpunctuated, into the caller's answers and the agent's closing line:
