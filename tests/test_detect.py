@@ -482,6 +482,17 @@ POSITIVE = [
     (["Print shop.", "I need leaflets, I'm standing for the working party in the council election."], "political_opinion", ["standing", "working", "party", "election."]),
     # Set 87 (tiny.en): "Your app wants a selfie video to match my face", its opening garbled.
     (["Banking app support.", "You're up once a healthy video to match my face, and it keeps failing."], "biometric", ["video", "match", "my", "face,"]),
+    # Text probes: conditions, procedures, a faith, peoples and views no list named before.
+    (["Hello.", "1|I've got PCOS."], "health", ["PCOS."]),
+    (["Hello.", "1|I had a triple bypass."], "health", ["triple", "bypass."]),
+    (["Hello.", "1|I'm having a colonoscopy next week."], "health", ["colonoscopy"]),
+    (["Hello.", "1|I had a TIA."], "health", ["TIA."]),
+    (["Hello.", "1|She needs an abortion."], "health", ["abortion."]),
+    (["Hello.", "1|I'm Ahmadi."], "religious_belief", ["Ahmadi."]),
+    (["Hello.", "1|I'm Hispanic."], "racial_ethnic_origin", ["Hispanic."]),
+    (["Hello.", "1|My grandparents came over from Jamaica on the Windrush."], "racial_ethnic_origin", ["came", "Windrush."]),
+    (["Hello.", "1|I'm a staunch royalist."], "political_opinion", ["royalist."]),
+    (["Hello.", "1|I'm pro-life and campaign against abortion."], "political_opinion", ["pro-life"]),
     # Set 88: one parent's origin and the other's, the first garbled; the country written for
     # its people; a palm vein scan with its name lost; a referendum's subject garbled.
     (["Staff survey helpline.", "There's no box for me, my dad's malaisey and chinese and my mum's Welsh."], "racial_ethnic_origin", ["dad's", "chinese", "mum's", "Welsh."]),
@@ -1368,6 +1379,10 @@ NEGATIVE = [
     (["Gift shop orders.", "1|A model of Christian, the order -fume and the marks of Turkish delight,"], ["religious_belief"]),
     (["Gift shop orders.", "1|A Madeline Christian, the Orperfume, and a Mark -Sun Turkish delight."], ["religious_belief"]),
     (["Anything else?", "1|It's for a new husband, a green man, for among gay trees."], ["sex_life_sexual_orientation"]),
+    # ... a road, a name, a debate.
+    (["Travel.", "1|The bypass was closed so I was late."], ["health"]),
+    (["Billing.", "1|I spoke to Tia yesterday about the bill."], ["health"]),
+    (["Radio.", "1|The abortion debate was on the radio."], ["health"]),
     # ... a nationality on its own, and a country's team.
     (["Right to work check.", "1|I'm British, I was born in Leeds."], ["racial_ethnic_origin"]),
     (["Travel.", "1|We're Poland fans, we're flying out for the match."], ["racial_ethnic_origin"]),
