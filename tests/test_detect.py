@@ -489,6 +489,7 @@ POSITIVE = [
     (["Hello.", "1|I had a TIA."], "health", ["TIA."]),
     (["Hello.", "1|She needs an abortion."], "health", ["abortion."]),
     (["Hello.", "1|I'm Ahmadi."], "religious_belief", ["Ahmadi."]),
+    (["Hello.", "1|My mum's on the cancer ward."], "health", ["cancer"]),
     (["Hello.", "1|I'm Hispanic."], "racial_ethnic_origin", ["Hispanic."]),
     (["Hello.", "1|My grandparents came over from Jamaica on the Windrush."], "racial_ethnic_origin", ["came", "Windrush."]),
     (["Hello.", "1|I'm a staunch royalist."], "political_opinion", ["royalist."]),
@@ -1379,6 +1380,9 @@ NEGATIVE = [
     (["Gift shop orders.", "1|A model of Christian, the order -fume and the marks of Turkish delight,"], ["religious_belief"]),
     (["Gift shop orders.", "1|A Madeline Christian, the Orperfume, and a Mark -Sun Turkish delight."], ["religious_belief"]),
     (["Anything else?", "1|It's for a new husband, a green man, for among gay trees."], ["sex_life_sexual_orientation"]),
+    # ... where the speaker works; "queer" in its old sense.
+    (["Rotas.", "1|I'm a nurse at the cancer ward, can I swap my Tuesday?"], ["health"]),
+    (["Office.", "1|It's a queer old business, this."], ["sex_life_sexual_orientation"]),
     # ... a road, a name, a debate.
     (["Travel.", "1|The bypass was closed so I was late."], ["health"]),
     (["Billing.", "1|I spoke to Tia yesterday about the bill."], ["health"]),
