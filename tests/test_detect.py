@@ -490,6 +490,10 @@ POSITIVE = [
     (["Hello.", "1|She needs an abortion."], "health", ["abortion."]),
     (["Hello.", "1|I'm Ahmadi."], "religious_belief", ["Ahmadi."]),
     (["Hello.", "1|My mum's on the cancer ward."], "health", ["cancer"]),
+    (["Hello.", "1|My wife's expecting in May."], "health", ["expecting"]),
+    (["Hello.", "1|I've got a lump and I'm waiting for the results."], "health", ["lump"]),
+    (["Hello.", "1|She's got an EHCP."], "health", ["EHCP."]),
+    (["Hello.", "1|I lip read, so please face the camera."], "health", ["lip", "read,"]),
     (["Hello.", "1|I'm Hispanic."], "racial_ethnic_origin", ["Hispanic."]),
     (["Hello.", "1|My grandparents came over from Jamaica on the Windrush."], "racial_ethnic_origin", ["came", "Windrush."]),
     (["Hello.", "1|I'm a staunch royalist."], "political_opinion", ["royalist."]),
@@ -1383,6 +1387,9 @@ NEGATIVE = [
     # ... where the speaker works; "queer" in its old sense.
     (["Rotas.", "1|I'm a nurse at the cancer ward, can I swap my Tuesday?"], ["health"]),
     (["Office.", "1|It's a queer old business, this."], ["sex_life_sexual_orientation"]),
+    # ... a call or a parcel expected, a lump sum.
+    (["Bank.", "1|I'm expecting a call from the bank."], ["health"]),
+    (["Bank.", "1|Can I take it as a lump sum?"], ["health"]),
     # ... a road, a name, a debate.
     (["Travel.", "1|The bypass was closed so I was late."], ["health"]),
     (["Billing.", "1|I spoke to Tia yesterday about the bill."], ["health"]),
