@@ -491,6 +491,8 @@ POSITIVE = [
     (["Hello.", "1|I'm Ahmadi."], "religious_belief", ["Ahmadi."]),
     (["Hello.", "1|My mum's on the cancer ward."], "health", ["cancer"]),
     (["Hello.", "1|My wife's expecting in May."], "health", ["expecting"]),
+    (["Hello.", "1|I'm a nun."], "religious_belief", ["nun."]),
+    (["Hello.", "1|He was inside for two years."], "criminal_offence", ["inside", "years."]),
     (["Hello.", "1|I've got a lump and I'm waiting for the results."], "health", ["lump"]),
     (["Hello.", "1|She's got an EHCP."], "health", ["EHCP."]),
     (["Hello.", "1|I lip read, so please face the camera."], "health", ["lip", "read,"]),
@@ -1387,6 +1389,8 @@ NEGATIVE = [
     # ... where the speaker works; "queer" in its old sense.
     (["Rotas.", "1|I'm a nurse at the cancer ward, can I swap my Tuesday?"], ["health"]),
     (["Office.", "1|It's a queer old business, this."], ["sex_life_sexual_orientation"]),
+    # ... inside a building.
+    (["Shop.", "1|I've been inside the house all day."], ["criminal_offence"]),
     # ... a call or a parcel expected, a lump sum.
     (["Bank.", "1|I'm expecting a call from the bank."], ["health"]),
     (["Bank.", "1|Can I take it as a lump sum?"], ["health"]),
