@@ -492,6 +492,9 @@ POSITIVE = [
     (["Hello.", "1|My mum's on the cancer ward."], "health", ["cancer"]),
     (["Hello.", "1|My wife's expecting in May."], "health", ["expecting"]),
     (["Hello.", "1|I'm a nun."], "religious_belief", ["nun."]),
+    # The caller's own care: their doctor or nurse at a clinic is not where they work.
+    (["Hello.", "1|My doctor at the memory clinic referred me."], "health", ["memory", "clinic"]),
+    (["Hello.", "1|My nurse at the diabetes clinic says my sugars are high."], "health", ["diabetes"]),
     (["Hello.", "1|He was inside for two years."], "criminal_offence", ["inside", "years."]),
     (["Hello.", "1|I've got a lump and I'm waiting for the results."], "health", ["lump"]),
     (["Hello.", "1|She's got an EHCP."], "health", ["EHCP."]),
