@@ -912,14 +912,10 @@ class Detector:
                 if not uncovered:
                     continue
                 ends = (position[run[0]], position[run[-1]])
-
-                def beside(found_at: list[int], gap: int) -> bool:
-                    return stereo or any(abs(end - i) <= gap for end in ends for i in found_at)
-
                 if _digits_in(transcript, run) >= self._CARD_CALL_DIGITS:
-                    if beside(numbers_found, self._MONO_GROUP_GAP):
+                    if stereo or _within(ends, numbers_found, self._MONO_GROUP_GAP):
                         found.append(Detection("card_number", 0.5, "CardCallDigits", uncovered))
-                elif self._an_expiry(transcript, keys, ends[0], run) and beside(items_found, self._MONO_EXPIRY_GAP):
+                elif self._an_expiry(transcript, keys, ends[0], run) and (stereo or _within(ends, items_found, self._MONO_EXPIRY_GAP)):
                     found.append(Detection("card_expiry", 0.5, "CardCallDigits", (keys[ends[0] - 1], *uncovered)))
         return found
 
@@ -1400,6 +1396,11 @@ def _words_on(transcript: Transcript, channel: int, start: float, end: float) ->
         for wi, w in enumerate(seg.words) if start <= w.start < end
     ]  # fmt: skip
     return sorted(said, key=lambda k: transcript.segments[k[0]].words[k[1]].start)
+
+
+def _within(ends: tuple[int, int], positions: list[int], gap: int) -> bool:
+    """Is either end of a run (word positions) `gap` words or fewer from one of `positions`?"""
+    return any(abs(end - i) <= gap for end in ends for i in positions)
 
 
 def _digit_runs(transcript: Transcript, keys: list[tuple[int, int]], joiners: frozenset[str]) -> list[list[tuple[int, int]]]:

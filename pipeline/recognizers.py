@@ -152,6 +152,12 @@ def _only_function_words(words: list[str]) -> bool:
     return all(word in STOP_WORDS for word in words)
 
 
+def _may_name_a_term(phrase: str) -> bool:
+    """Could a phrase of several words stand for a term heard wrong: not ending on a conjunction
+    or an article, nor made only of function words?"""
+    return not _ends_on_function_word(phrase) and not _only_function_words(phrase.split())
+
+
 def _ends_on_function_word(words: str) -> bool:
     """Does a run of words end on a conjunction or an article, as no term does ("elections
     and" is no "election agent", by spelling or by sound)?"""
@@ -360,11 +366,8 @@ class TermListRecognizer(PatternRecognizer):
                 split_spans = [(words[i].start(), words[i + 1].end()) for i in pairs]
                 self._near_misses(index, split, split_spans, self.fuzzy_phrase_ratio, True, None, covered, results)
             else:  # a phrase may lose its first letter ("evil partner" for "civil partner")
-                # ... but ends on no conjunction or article.
-                kept = [
-                    k for k, candidate in enumerate(candidates)
-                    if not _ends_on_function_word(candidate) and not _only_function_words(candidate.split())
-                ]  # fmt: skip
+                # ... but ends on no conjunction or article, and is not function words alone.
+                kept = [k for k, candidate in enumerate(candidates) if _may_name_a_term(candidate)]
                 self._near_misses(index, [candidates[k] for k in kept], [spans[k] for k in kept], self.fuzzy_phrase_ratio, False, None, covered, results)
         self._sounds_alike(text, covered, results)
         return results
@@ -380,7 +383,7 @@ class TermListRecognizer(PatternRecognizer):
         # Nor does one end on a conjunction or an article.
         flat = [
             window for size in self.phonetic_window_sizes for window in _sound_windows(text, size, within_clause=True)
-            if not _ends_on_function_word(window[0]) and not _only_function_words(window[0].split())
+            if _may_name_a_term(window[0])
         ]  # fmt: skip
         if not flat:
             return
@@ -815,10 +818,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         return chosen[: ends[-1] + 1]
 
     # Items read as digits alone: after the last digit, "and the ..." is the agent asking on.
-    _NUMBERS = frozenset({
-        "CARD_NUMBER", "CARD_EXPIRY", "CARD_SECURITY_CODE", "PHONE_NUMBER", "NHS_NUMBER", "SORT_CODE", "BANK_ACCOUNT",
-        "PASSPORT_NUMBER",
-    })  # fmt: skip
+    _NUMBERS = CARD_ENTITIES | {"PHONE_NUMBER", "NHS_NUMBER", "SORT_CODE", "BANK_ACCOUNT", "PASSPORT_NUMBER"}
 
     def _to_the_last_digit_before_and(self, chosen: list[re.Match]) -> list[re.Match]:
         """A number ends at its last digit where "and the", "and your" ... follows it with no
