@@ -542,7 +542,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         for entity in self.prompts:
             if entities and entity not in entities:
                 continue
-            for m in asked[entity]:
+            for m in self._last_of_each_question(text, asked[entity]):
                 results += self._answer_results(text, m.end(), entity)
             # Words that ask for another item by name are not this one's by sound: "Ethnic
             # origin?" is not "religion?".
@@ -550,6 +550,19 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             for end in self._sounded_prompts(text, entity, named, windows):
                 results += self._answer_results(text, end, entity)
         return results
+
+    def _last_of_each_question(self, text: str, found: list[re.Match]) -> list[re.Match]:
+        """Of an item's prompts found one after another in a question ("Last 3 digits on the
+        signature strip", "the 4 digit code on the front"), the last: its answer follows that
+        one, and the words between are the question's, not the answer's."""
+        return [
+            m for m in found
+            if not any(
+                other.end() > m.end() and not self._STOP.search(text, m.end(), max(m.end(), other.start()))
+                and not DIGITISH.search(text, m.end(), max(m.end(), other.start()))
+                for other in found
+            )
+        ]
 
     def _answer_results(self, text: str, pos: int, entity: str) -> list[RecognizerResult]:
         """The answers to a prompt that ends at `pos`, each marked with where the prompt's
@@ -692,10 +705,6 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # through", base, mono).
     _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers|the|your)\b)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
-    # Where a card's security code is printed, said at the end of its question.
-    _WHERE_THE_CODE_IS = re.compile(
-        r"\W*(on|at|from|in)\s+(the\s+)?(back|front|reverse|rear|signature\s+(strip|panel|box)|strip|panel)"
-        r"(\s+of\s+(the|your)\s+card)?\b", re.IGNORECASE)
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
     # they are" for "... and Adebayo").
@@ -1007,18 +1016,10 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # number"): the value starts in the clause of that digit.
         first_digit = DIGITISH.search(text, start, end)
         question_own = stop and first_digit and stop.start() < first_digit.start()
-        asked_before_value = question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity)
-        if asked_before_value:
+        if question_own and not self._other_questions(text, stop.start(), first_digit.start(), entity):
             while stop and stop.start() < first_digit.start():
                 stop = self.value_stop.search(text, stop.end(), end)
-        # ... as is the rest of a card item's question before a pause ("and the 4 digit code on
-        # the front, 6 09"): a code or an expiry is read after it.
-        if asked_before_value or (first_digit and entity in self._SHORT_CARD_ITEMS):
             start = max((m.end() for m in self._CLAUSE_MARK.finditer(text, start, first_digit.start())), default=start)
-        # ... and where on the card the code is, with no pause ("Last 3 digits on the signature
-        # strip 7 0 3").
-        where = self._WHERE_THE_CODE_IS.match(text, start) if entity == "CARD_SECURITY_CODE" else None
-        start = where.end() if where and first_digit and where.end() <= first_digit.start() else start
         next_keyword = stop.start() if stop else end
         # ... or the agent asking for the next item in the same sentence (mono: "... and on
         # November 27th, last three on the back, 441").
