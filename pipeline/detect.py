@@ -974,6 +974,11 @@ class Detector:
             # digits: a first pass that looped on digits can hide a disclosure this decode heard.
             if phrase and all(covered.get(k) in _SPELLED_IDENTIFIERS for k in keys):
                 continue
+            # ... nor a lone vocabulary word on a street address the first pass heard as the
+            # answer to its question ("41 Kelvin, pregnant, heat well" for "Forty one Kelvin
+            # Crescent"): a street's name is no disclosure, however it sounds.
+            if phrase and len(heard) == 1 and all(covered.get(k) == "address" for k in keys):
+                continue
             # ... or on a filler, a spelled letter or a lone digit ("Gay" over "Yeah," before a
             # spelled email, or over the "K" of a booking reference "K .L nine nine four two",
             # "AIDS" over the "8," of "a curfew from 8", "Sikhs" over the "six" of "a party of

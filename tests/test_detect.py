@@ -510,6 +510,16 @@ POSITIVE = [
     (["Housing options team.", "1|We're Eritrea, and we've been in the hostel since March."], "racial_ethnic_origin", ["We're", "Eritrea,"]),
     (["Gym membership.", "1|I don't want my palm means can't store on your system, can I have a card instead?"], "biometric", ["palm", "store", "system,"]),
     (["Community halls.", "1|I'm campaigning for a second and a bend and referendum, and we want the hall on Thursday."], "political_opinion", ["campaigning", "referendum,"]),
+    # Set 89: a Momentum meeting and the local Labour left as both models heard them; "my
+    # family is" heard as "my family in".
+    (["Room hire.", "1|I'd like the room on the third. I modernize a momentum meeting for the local labor lift."], "political_opinion", ["momentum", "meeting", "lift."]),
+    (["Room hire.", "1|I'm organizing a moment of meeting for the local labor lift."], "political_opinion", ["organizing", "labor", "lift."]),
+    (["Libraries.", "1|I'm looking for books for my children, my family in Congolese, and I want them to keep the language."], "racial_ethnic_origin", ["family", "Congolese,"]),
+    # Text probes: therapy waited for or had, a scan of a part of the body, nerves.
+    (["GP surgery.", "1|I'm on the waiting list for therapy."], "health", ["waiting", "therapy."]),
+    (["GP surgery.", "1|I've been having CBT since May."], "health", ["CBT"]),
+    (["Hospital.", "1|I'm waiting for the results of a scan on my liver."], "health", ["scan", "liver."]),
+    (["Insurance.", "1|I've been struggling with my nerves since the accident."], "health", ["struggling", "nerves"]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -1509,7 +1519,24 @@ NEGATIVE = [
     (["Optician.", "1|The machine rejected my eye test booking."], ["biometric"]),
     # Set 85: "does that count on the form" sounds like "heart condition".
     (["Visa applications.", "1|I was cautioned for possession when I was 19, does that count on the form?"], ["health"]),
-    (["Passport office.", "1|They rejected my photo, and my face was too dark."], ["biometric"]),
+    # ... and the rules for set 89 and those probes turned round: speaking to one's family in a
+    # language, the local labour force, a scan of a document, retail therapy and a motorcycle
+    # course, someone getting on one's nerves.
+    (["Tutor.", "1|I speak to my family in Polish every week."], ["racial_ethnic_origin"]),
+    (["Builders.", "1|We held a meeting for the local labour force about the new site."], ["political_opinion"]),
+    (["Sports shop.", "1|We need to keep the momentum going after the sale."], ["political_opinion"]),
+    (["Passport office.", "1|The scan of my passport didn't upload."], ["health"]),
+    (["Shopping centre.", "1|I need some retail therapy after this week."], ["health"]),
+    (["Motorbikes.", "1|I need to do my CBT before I can ride the moped."], ["health"]),
+    (["Neighbours.", "1|He really gets on my nerves."], ["health"]),
+    # Set 89: the agent's "carer form" sounds like "carrier for", and their special needs
+    # coordinator is a role; "Union Street" heard as "union treats". Text probes: a party's
+    # shop as a landmark, a faith's body named by its building.
+    (["Council tax.", "I'll send you the carer form straight away."], ["genetic"]),
+    (["Nursery admissions.", "1|He'll need some extra support.", "I'll pass that to our special needs coordinator."], ["health"]),
+    (["Takeaway.", "1|I'm dying of hunger, the address is on the account, at one my union treats."], ["trade_union_membership"]),
+    (["Taxi.", "1|I'll be there in a jiffy, it's the Green Party shop next door."], ["political_opinion"]),
+    (["Couriers.", "1|The Muslim Council of Britain building is on our route."], ["religious_belief"]),
 ]
 
 
@@ -2127,6 +2154,21 @@ def test_a_finding_in_the_slowed_decode_is_redacted_in_the_transcripts_words(det
     both = replace(first, slowed=slowed)
     found = detected_words(both, detector.detect(both))
     assert {"came", "out", "and", "buy"} <= set(found["sex_life_sexual_orientation"]), found
+
+
+def test_a_lone_vocabulary_word_the_slowed_decode_put_on_an_address_is_no_disclosure(detector):
+    """Set 89 (base, 8 kHz): "Forty one Kelvin Crescent" came out as "For a one -kailman threat
+    and heat well" and, slowed, as "41 Kelvin, pregnant, heat well". The street is the address
+    asked for; the same decode over a caller's news that answers no address question still
+    counts."""
+    def found_with_slowed(question):
+        first = make_transcript([question, "1|For a one -kailman threat and heat well, it's QA."])
+        slowed = make_transcript([question, "1|Forty one Kelvin Road, pregnant, heat well, HQF."]).segments[1:]
+        return detected_words(first, detector.detect(replace(first, slowed=slowed)))
+
+    at_an_address = found_with_slowed("Parcel redirect. What's the new address?")
+    assert "address" in at_an_address and "health" not in at_an_address, at_an_address
+    assert "health" in found_with_slowed("Parcel redirect. Any news?")
 
 
 def test_a_segment_opening_on_the_speaker_as_subject_starts_a_new_clause(detector):
