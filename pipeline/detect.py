@@ -1108,12 +1108,13 @@ class Detector:
         )
         # In the verification pass, "[SEX_LIFE_SEXUAL_ORIENTATION]" is no mention of a sex life.
         placeholders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(tt.text)]
-        # The caller's answer when asked their name: a word there that only sounds like a term is
-        # the name misheard ("Real mistried." for "Priya Mistry", near "miscarried").
+        # The caller's answer when asked their name or address: a word there that only sounds
+        # like a term is a name misheard ("Real mistried." for "Priya Mistry", near "miscarried";
+        # "41 kelvin christant" for "Forty one Kelvin Crescent", near "Christian").
         name_answers = [
             (r.start, r.end)
             for r in results
-            if self.category_of(r.entity_type) == "person_name"
+            if self.category_of(r.entity_type) in ("person_name", "address")
             and (r.recognition_metadata or {}).get("recognizer_name") == _PROMPTED
         ]
         detections = []

@@ -515,6 +515,8 @@ POSITIVE = [
     (["Room hire.", "1|I'd like the room on the third. I modernize a momentum meeting for the local labor lift."], "political_opinion", ["momentum", "meeting", "lift."]),
     (["Room hire.", "1|I'm organizing a moment of meeting for the local labor lift."], "political_opinion", ["organizing", "labor", "lift."]),
     (["Libraries.", "1|I'm looking for books for my children, my family in Congolese, and I want them to keep the language."], "racial_ethnic_origin", ["family", "Congolese,"]),
+    # A faith named, not only sounded, in the answer to the address question is still told.
+    (["What's your address?", "1|It's 12 Church Road, I'm a Christian, by the way."], "religious_belief", ["Christian,"]),
     # Text probes: therapy waited for or had, a scan of a part of the body, nerves.
     (["GP surgery.", "1|I'm on the waiting list for therapy."], "health", ["waiting", "therapy."]),
     (["GP surgery.", "1|I've been having CBT since May."], "health", ["CBT"]),
@@ -1535,6 +1537,9 @@ NEGATIVE = [
     (["Council tax.", "I'll send you the carer form straight away."], ["genetic"]),
     (["Nursery admissions.", "1|He'll need some extra support.", "I'll pass that to our special needs coordinator."], ["health"]),
     (["Takeaway.", "1|I'm dying of hunger, the address is on the account, at one my union treats."], ["trade_union_membership"]),
+    (["Takeaway.", "1|I'm dying of hunger, the address is on the account of one my union's treat."], ["trade_union_membership"]),
+    # ... and a street's name, answering the address question, that sounds like a faith.
+    (["Parcel redirect, what's the new address?", "1|41 kelvin christant, eat well, eat curious."], ["religious_belief"]),
     (["Taxi.", "1|I'll be there in a jiffy, it's the Green Party shop next door."], ["political_opinion"]),
     (["Couriers.", "1|The Muslim Council of Britain building is on our route."], ["religious_belief"]),
 ]
