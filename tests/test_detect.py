@@ -522,6 +522,10 @@ POSITIVE = [
     (["GP surgery.", "1|I've been having CBT since May."], "health", ["CBT"]),
     (["Hospital.", "1|I'm waiting for the results of a scan on my liver."], "health", ["scan", "liver."]),
     (["Insurance.", "1|I've been struggling with my nerves since the accident."], "health", ["struggling", "nerves"]),
+    # ... where the family came from, sick leave for a bad back.
+    (["Housing.", "1|Both my parents came from Jamaica in the sixties."], "racial_ethnic_origin", ["parents", "Jamaica"]),
+    (["Housing.", "1|My grandad came over from Pakistan in 1962."], "racial_ethnic_origin", ["grandad", "Pakistan"]),
+    (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -1531,6 +1535,10 @@ NEGATIVE = [
     (["Shopping centre.", "1|I need some retail therapy after this week."], ["health"]),
     (["Motorbikes.", "1|I need to do my CBT before I can ride the moped."], ["health"]),
     (["Neighbours.", "1|He really gets on my nerves."], ["health"]),
+    (["Travel.", "1|My mum came from India on holiday last week."], ["racial_ethnic_origin"]),
+    (["Visitors.", "1|My parents came from Leeds to see the baby."], ["racial_ethnic_origin"]),
+    (["HR.", "1|I'm off work for my birthday."], ["health"]),
+    (["Billing.", "1|The heart of the problem is the billing system."], ["health"]),
     # Set 89: the agent's "carer form" sounds like "carrier for", and their special needs
     # coordinator is a role; "Union Street" heard as "union treats". Text probes: a party's
     # shop as a landmark, a faith's body named by its building.
