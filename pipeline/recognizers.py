@@ -703,7 +703,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # Where the next sentence begins straight after an expiry's or a code's digits: at a
     # capitalised word, or at the agent's confirmation, capitalised or not ("903 that's on
     # through", base, mono).
-    _NEXT_SENTENCE_AFTER_DIGITS = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers|the|your)\b)")
+    _NEXT_SENTENCE_OPENING = r"[A-Z][a-z]+\b|(?i:that's|thanks|thank you|lovely|perfect|brilliant|cheers|the|your)\b"
+    _NEXT_SENTENCE_AFTER_DIGITS = re.compile(rf"(?<=\d)\s+(?={_NEXT_SENTENCE_OPENING})")
+    # ... or after them and a comma, with no digits of its own ("the security number 305, your
+    # first issue goes out on Friday", base, mono, 8 kHz).
+    _NEXT_CLAUSE_AFTER_DIGITS = re.compile(rf"^\s*(?={_NEXT_SENTENCE_OPENING})(?!.*\d)")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
@@ -903,6 +907,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 spelled = entity == "PERSON_NAME" and self._NAME_SPELLED.match(clause.group())
                 if chosen and not domain_heard and not spelled and self._ends_answer(clause.group(), asks, values_only):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
+                if chosen and self._next_clause_after_short_item(text, clause, entity):
+                    return self._trim(chosen, entity)
                 if chosen and entity == "PERSON_NAME" and self._OWN_CLAUSE_NEXT.match(clause.group()):
                     return self._trim(chosen, entity)  # "Helen, my last three emails ..."
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
@@ -947,6 +953,12 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         if not values_only:
             return len(chosen)
         return sum(1 for w in chosen if not self._LETTER.match(w.group()))
+
+    def _next_clause_after_short_item(self, text: str, clause: re.Match, entity: str) -> bool:
+        """Does a clause straight after an expiry's or a code's digits and a comma open the
+        agent's next sentence (_NEXT_CLAUSE_AFTER_DIGITS)?"""
+        before = text[: clause.start()].rstrip(" ,;")
+        return entity in self._SHORT_CARD_ITEMS and before[-1:].isdigit() and bool(self._NEXT_CLAUSE_AFTER_DIGITS.match(clause.group()))
 
     def _ends_answer(self, clause: str, asks: list[re.Match], values_only: bool) -> bool:
         """Does a clause after some of the answer end it? The agent's acknowledgement or next
@@ -1025,7 +1037,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # November 27th, last three on the back, 441").
         for clause in list(self._CLAUSE.finditer(text, start, next_keyword))[1:]:
             asks = self._other_questions(text, clause.start(), clause.end(), entity)
-            if self._ends_answer(clause.group(), asks, values_only=True):
+            if self._ends_answer(clause.group(), asks, values_only=True) or self._next_clause_after_short_item(text, clause, entity):
                 next_keyword = clause.start()
                 break
         # ... or straight after the value, where base wrote no punctuation ("valid until March

@@ -2608,6 +2608,19 @@ def test_the_agents_next_question_and_confirmation_are_not_the_expiry_or_the_cod
     assert not {"glasses.", "Free", "Booked,"} & {w for words in found.values() for w in words}, found
 
 
+def test_the_agents_next_sentence_after_a_comma_is_not_the_code(detector):
+    """Set 89, mono, base at 8 kHz: "and the security number 305," then "your first issued
+    amount on Friday.", and the same in one sentence: a clause with no digits that opens as the
+    agent's next sentence ends a code or an expiry; digits after a comma go on with it."""
+    for lines, item, value in [
+        (["Expiry date, and the security number 305,", "your first issued amount on Friday."], "card_security_code", ["305,"]),
+        (["Security number?", "305, your first issue goes out on Friday."], "card_security_code", ["305,"]),
+        (["Expiry?", "06, 28, thanks, that's all."], "card_expiry", ["06,", "28,"]),
+    ]:
+        transcript = make_transcript(lines)
+        assert detected_words(transcript, detector.detect(transcript)).get(item) == value, lines
+
+
 def test_what_spacy_takes_for_a_name_is_trimmed_to_the_name_or_dropped(detector):
     """Cached evaluation: spaCy's PERSON over call transcripts took in a card's brand as heard
     ("MasterCAD"), a way to pay ("Card, 5156, ..."), staff numbers ("SD418") and an opening word
