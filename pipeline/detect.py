@@ -1111,7 +1111,7 @@ class Detector:
         # The caller's answer when asked their name or address: a word there that only sounds
         # like a term is a name misheard ("Real mistried." for "Priya Mistry", near "miscarried";
         # "41 kelvin christant" for "Forty one Kelvin Crescent", near "Christian").
-        name_answers = [
+        name_or_address_answers = [
             (r.start, r.end)
             for r in results
             if self.category_of(r.entity_type) in ("person_name", "address")
@@ -1147,7 +1147,7 @@ class Detector:
                 transcript.segments[si].channel == agent_channel for si, _ in tt.words_in(r.start, r.end)
             ):
                 continue  # the agent's own words only sound like a term ("My appear placement", hip replacement)
-            if by_sound and any(a <= r.start and r.end <= b for a, b in name_answers):
+            if by_sound and any(a <= r.start and r.end <= b for a, b in name_or_address_answers):
                 continue
             required_sex = self.settings.speaker_sex_entities.get(r.entity_type)
             sex = self.speaker_sex(transcript, tt.words_in(*span)) if required_sex else None

@@ -708,6 +708,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     # ... or after them and a comma, with no digits of its own ("the security number 305, your
     # first issue goes out on Friday", base, mono, 8 kHz).
     _NEXT_CLAUSE_AFTER_DIGITS = re.compile(rf"^\s*(?={_NEXT_SENTENCE_OPENING})(?!.*\d)")
+    _ENDS_ON_A_DIGIT = re.compile(r"\d[\s,;]*\Z")
     _SHORT_CARD_ITEMS = frozenset({"CARD_EXPIRY", "CARD_SECURITY_CODE"})
     # A name given, then the caller's own sentence after a comma: "Helen, my last three emails
     # went unanswered" (not "Smith, John", nor a misheard name after "and": "81772, and there
@@ -957,8 +958,11 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
     def _next_clause_after_short_item(self, text: str, clause: re.Match, entity: str) -> bool:
         """Does a clause straight after an expiry's or a code's digits and a comma open the
         agent's next sentence (_NEXT_CLAUSE_AFTER_DIGITS)?"""
-        before = text[: clause.start()].rstrip(" ,;")
-        return entity in self._SHORT_CARD_ITEMS and before[-1:].isdigit() and bool(self._NEXT_CLAUSE_AFTER_DIGITS.match(clause.group()))
+        return (
+            entity in self._SHORT_CARD_ITEMS
+            and bool(self._ENDS_ON_A_DIGIT.search(text, max(0, clause.start() - 8), clause.start()))
+            and bool(self._NEXT_CLAUSE_AFTER_DIGITS.match(clause.group()))
+        )
 
     def _ends_answer(self, clause: str, asks: list[re.Match], values_only: bool) -> bool:
         """Does a clause after some of the answer end it? The agent's acknowledgement or next
