@@ -526,6 +526,8 @@ POSITIVE = [
     (["Housing.", "1|Both my parents came from Jamaica in the sixties."], "racial_ethnic_origin", ["parents", "Jamaica"]),
     (["Housing.", "1|My grandad came over from Pakistan in 1962."], "racial_ethnic_origin", ["grandad", "Pakistan"]),
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
+    # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
+    (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -1538,6 +1540,8 @@ NEGATIVE = [
     (["Travel.", "1|My mum came from India on holiday last week."], ["racial_ethnic_origin"]),
     (["Visitors.", "1|My parents came from Leeds to see the baby."], ["racial_ethnic_origin"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
+    (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
+    (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
     (["Billing.", "1|The heart of the problem is the billing system."], ["health"]),
     # Set 89: the agent's "carer form" sounds like "carrier for", and their special needs
     # coordinator is a role; "Union Street" heard as "union treats". Text probes: a party's
