@@ -528,6 +528,7 @@ POSITIVE = [
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
     (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
+    (["Friends.", "1|I'm a Quaker, the meeting house is still my second home."], "religious_belief", ["Quaker,"]),
     # Set 86: "I'm an SDLP member and I'm canvassing in Derry", the party's initials garbled.
     (["Print shop.", "I'm an SPLP member, and I'm conversing in there right before the election."], "political_opinion", ["SPLP", "member,"]),
     # Set 86 (tiny.en): "Flat three, twenty two Mill Road, C B one, two A B" written as one hyphenated
@@ -1542,6 +1543,9 @@ NEGATIVE = [
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
+    # Set 83 at 8 kHz: "Is the Quaker meeting house still a polling station?" as each model heard it.
+    (["Council switchboard. In the Quaker meeting house still our building station, and the Turkish", "armor on the high -trees that locked the window."], ["religious_belief"]),
+    (["Council switchboard.", "1|is the quicker meeting house still out of the building station and the Turkish armor on the high streets"], ["religious_belief"]),
     (["Billing.", "1|The heart of the problem is the billing system."], ["health"]),
     # Set 89: the agent's "carer form" sounds like "carrier for", and their special needs
     # coordinator is a role; "Union Street" heard as "union treats". Text probes: a party's
