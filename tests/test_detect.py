@@ -525,6 +525,10 @@ POSITIVE = [
     # ... where the family came from, sick leave for a bad back.
     (["Housing.", "1|Both my parents came from Jamaica in the sixties."], "racial_ethnic_origin", ["parents", "Jamaica"]),
     (["Housing.", "1|My grandad came over from Pakistan in 1962."], "racial_ethnic_origin", ["grandad", "Pakistan"]),
+    # Set 86 (tiny.en, 16 kHz): a people heard as its language, then the country; where a
+    # speaker is from.
+    (["Interpreting services.", "1|Pashto please, my family are Pashto, from Afghanistan, and my mother's English is poor."], "racial_ethnic_origin", ["family", "Pashto,", "Afghanistan,"]),
+    (["Housing.", "1|I'm originally from Nigeria."], "racial_ethnic_origin", ["originally", "Nigeria."]),
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
     (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
@@ -1540,6 +1544,8 @@ NEGATIVE = [
     (["Neighbours.", "1|He really gets on my nerves."], ["health"]),
     (["Travel.", "1|My mum came from India on holiday last week."], ["racial_ethnic_origin"]),
     (["Visitors.", "1|My parents came from Leeds to see the baby."], ["racial_ethnic_origin"]),
+    (["Billing.", "1|I'm calling from Pakistan, is the line clear?"], ["racial_ethnic_origin"]),
+    (["Travel.", "1|I'm back from Pakistan now."], ["racial_ethnic_origin"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
