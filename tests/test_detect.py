@@ -529,6 +529,8 @@ POSITIVE = [
     # speaker is from.
     (["Interpreting services.", "1|Pashto please, my family are Pashto, from Afghanistan, and my mother's English is poor."], "racial_ethnic_origin", ["family", "Pashto,", "Afghanistan,"]),
     (["Housing.", "1|I'm originally from Nigeria."], "racial_ethnic_origin", ["originally", "Nigeria."]),
+    # Set 82 (tiny.en, 16 kHz): the Bakers' Union heard as "America's union".
+    (["A charm to my line.", "1|I'm in America's union, and I want my rip with me at the busy cleanery."], "trade_union_membership", ["America's", "union,"]),
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
     (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
@@ -1546,6 +1548,8 @@ NEGATIVE = [
     (["Visitors.", "1|My parents came from Leeds to see the baby."], ["racial_ethnic_origin"]),
     (["Billing.", "1|I'm calling from Pakistan, is the line clear?"], ["racial_ethnic_origin"]),
     (["Travel.", "1|I'm back from Pakistan now."], ["racial_ethnic_origin"]),
+    (["Sport.", "1|I'm in the rugby union team at school."], ["trade_union_membership"]),
+    (["Savings.", "1|I'm with the credit union for my savings."], ["trade_union_membership"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
