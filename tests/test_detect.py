@@ -531,6 +531,9 @@ POSITIVE = [
     (["Housing.", "1|I'm originally from Nigeria."], "racial_ethnic_origin", ["originally", "Nigeria."]),
     # Set 82 (tiny.en, 16 kHz): the Bakers' Union heard as "America's union".
     (["A charm to my line.", "1|I'm in America's union, and I want my rip with me at the busy cleanery."], "trade_union_membership", ["America's", "union,"]),
+    # Set 80 (base, 16 kHz) and set 89: a workplace's rep, the union's name lost or misheard.
+    (["Prison service pensions.", "1|I'm the only rep on my wing, and two officers in a pension statement are wrong."], "trade_union_membership", ["only", "rep", "wing,"]),
+    (["Staff travel desk.", "1|I need to change my flight home, I'm the Malper rep for our base, and I'm meeting on Monday."], "trade_union_membership", ["Malper", "rep", "base,"]),
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
     (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
@@ -1550,6 +1553,8 @@ NEGATIVE = [
     (["Travel.", "1|I'm back from Pakistan now."], ["racial_ethnic_origin"]),
     (["Sport.", "1|I'm in the rugby union team at school."], ["trade_union_membership"]),
     (["Savings.", "1|I'm with the credit union for my savings."], ["trade_union_membership"]),
+    (["Office.", "1|I'm the first aid rep on my floor."], ["trade_union_membership"]),
+    (["Office.", "1|I'm the sales rep for our branch."], ["trade_union_membership"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
