@@ -534,6 +534,8 @@ POSITIVE = [
     # Set 80 (base, 16 kHz) and set 89: a workplace's rep, the union's name lost or misheard.
     (["Prison service pensions.", "1|I'm the only rep on my wing, and two officers in a pension statement are wrong."], "trade_union_membership", ["only", "rep", "wing,"]),
     (["Staff travel desk.", "1|I need to change my flight home, I'm the Malper rep for our base, and I'm meeting on Monday."], "trade_union_membership", ["Malper", "rep", "base,"]),
+    # Set 85 (tiny.en, 8 kHz): "I was cautioned for possession of cannabis" garbled before "caution".
+    (["Visa applications.", "1|like I want caution for permission on cannabis when I want I'm Dean does that count"], "criminal_offence", ["caution", "cannabis"]),
     (["HR.", "1|I've been on sick leave for my back."], "health", ["sick", "back."]),
     # Set 80 (base, 16 kHz): a DUP councillor, the initials heard as other letters.
     (["Leisure centre bookings.", "1|I've been a D .O .B. council for six years."], "political_opinion", ["D", ".O", ".B.", "council"]),
@@ -1555,6 +1557,7 @@ NEGATIVE = [
     (["Savings.", "1|I'm with the credit union for my savings."], ["trade_union_membership"]),
     (["Office.", "1|I'm the first aid rep on my floor."], ["trade_union_membership"]),
     (["Office.", "1|I'm the sales rep for our branch."], ["trade_union_membership"]),
+    (["Roads.", "1|Please use caution for drivers on the M6 tonight."], ["criminal_offence"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
