@@ -529,6 +529,7 @@ POSITIVE = [
     # speaker is from.
     (["Interpreting services.", "1|Pashto please, my family are Pashto, from Afghanistan, and my mother's English is poor."], "racial_ethnic_origin", ["family", "Pashto,", "Afghanistan,"]),
     (["Housing.", "1|I'm originally from Nigeria."], "racial_ethnic_origin", ["originally", "Nigeria."]),
+    (["Interpreting services, which language do you need?", "Pastor please, my family are pasted on, from Afghanistan and my mother in English and pure."], "racial_ethnic_origin", ["family", "Afghanistan"]),
     # Set 82 (tiny.en, 16 kHz): the Bakers' Union heard as "America's union".
     (["A charm to my line.", "1|I'm in America's union, and I want my rip with me at the busy cleanery."], "trade_union_membership", ["America's", "union,"]),
     # Set 80 (base, 16 kHz) and set 89: a workplace's rep, the union's name lost or misheard.
@@ -1558,6 +1559,8 @@ NEGATIVE = [
     (["Office.", "1|I'm the first aid rep on my floor."], ["trade_union_membership"]),
     (["Office.", "1|I'm the sales rep for our branch."], ["trade_union_membership"]),
     (["Roads.", "1|Please use caution for drivers on the M6 tonight."], ["criminal_offence"]),
+    # Set 86 (base, 16 kHz): Pashto, the language, heard as "Pastor".
+    (["Interpreting services, which language do you need?", "Pastor please.", "I can book a pastor interpreter for Monday."], ["religious_belief"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
