@@ -530,6 +530,9 @@ POSITIVE = [
     (["Interpreting services.", "1|Pashto please, my family are Pashto, from Afghanistan, and my mother's English is poor."], "racial_ethnic_origin", ["family", "Pashto,", "Afghanistan,"]),
     (["Housing.", "1|I'm originally from Nigeria."], "racial_ethnic_origin", ["originally", "Nigeria."]),
     (["Interpreting services, which language do you need?", "Pastor please, my family are pasted on, from Afghanistan and my mother in English and pure."], "racial_ethnic_origin", ["family", "Afghanistan"]),
+    # ... and what those hard negatives' rules must still let through.
+    (["Mosque.", "1|I pray at the mosque every Friday."], "religious_belief", ["pray"]),
+    (["Gym.", "1|The biometric reader won't read my thumb."], "biometric", ["biometric", "thumb."]),
     # Set 82 (tiny.en, 16 kHz): the Bakers' Union heard as "America's union".
     (["A charm to my line.", "1|I'm in America's union, and I want my rip with me at the busy cleanery."], "trade_union_membership", ["America's", "union,"]),
     # Set 80 (base, 16 kHz) and set 89: a workplace's rep, the union's name lost or misheard.
@@ -1561,6 +1564,12 @@ NEGATIVE = [
     (["Roads.", "1|Please use caution for drivers on the M6 tonight."], ["criminal_offence"]),
     # Set 86 (base, 16 kHz): Pashto, the language, heard as "Pastor".
     (["Interpreting services, which language do you need?", "Pastor please.", "I can book a pastor interpreter for Monday."], ["religious_belief"]),
+    # Text probes, hard negatives: a carrier's driver, a hope, a broken clock, a prison visitor, rage.
+    (["Parcels.", "1|I'm a carrier driver for DPD."], ["genetic"]),
+    (["Repairs.", "1|I pray it's sorted by Friday."], ["religious_belief"]),
+    (["IT support.", "1|Our biometric time clock at work is broken."], ["biometric"]),
+    (["Volunteering.", "1|I'm a prison visitor volunteer, not a prisoner."], ["criminal_offence"]),
+    (["Billing.", "1|I'm blind with rage about this bill."], ["health"]),
     (["HR.", "1|I'm off work for my birthday."], ["health"]),
     (["Housing.", "1|I've been a council tenant for six years."], ["political_opinion"]),
     (["Hospital.", "1|I'm an NHS council worker."], ["political_opinion"]),
