@@ -906,10 +906,8 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
                 domain_heard = entity == "EMAIL_ADDRESS" and self._DOMAIN_HEARD.search(clause.group())
                 # ... but not a name spelled after it ("Sarah Jones, that's J O N E S").
                 spelled = entity == "PERSON_NAME" and self._NAME_SPELLED.match(clause.group())
-                if chosen and not domain_heard and not spelled and self._ends_answer(clause.group(), asks, values_only):
+                if chosen and not domain_heard and not spelled and self._ends_answer(text, clause, asks, values_only, entity):
                     return self._trim(chosen, entity)  # "..., 7534, great, and when does it expire"
-                if chosen and self._next_clause_after_short_item(text, clause, entity):
-                    return self._trim(chosen, entity)
                 if chosen and entity == "PERSON_NAME" and self._OWN_CLAUSE_NEXT.match(clause.group()):
                     return self._trim(chosen, entity)  # "Helen, my last three emails ..."
                 if chosen and not values_only and self._CONSEQUENCE.match(clause.group()):
@@ -955,24 +953,23 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
             return len(chosen)
         return sum(1 for w in chosen if not self._LETTER.match(w.group()))
 
-    def _next_clause_after_short_item(self, text: str, clause: re.Match, entity: str) -> bool:
-        """Does a clause straight after an expiry's or a code's digits and a comma open the
-        agent's next sentence (_NEXT_CLAUSE_AFTER_DIGITS)?"""
-        return (
-            entity in self._SHORT_CARD_ITEMS
-            and bool(self._ENDS_ON_A_DIGIT.search(text, max(0, clause.start() - 8), clause.start()))
-            and bool(self._NEXT_CLAUSE_AFTER_DIGITS.match(clause.group()))
-        )
-
-    def _ends_answer(self, clause: str, asks: list[re.Match], values_only: bool) -> bool:
-        """Does a clause after some of the answer end it? The agent's acknowledgement or next
-        question run in by the recogniser ("..., 7534, great, and when does it expire"), the
-        agent asking for another item ("..., 9 -0 -1 -8, and the expiry, ..."), or, after a
-        value, the agent saying what comes next ("..., 345981, I'll text it to you"). `asks`:
-        the clause's questions for other items (_other_questions)."""
-        if self._MOVING_ON_MID_SENTENCE.match(clause) or asks:
+    def _ends_answer(self, text: str, clause: re.Match, asks: list[re.Match], values_only: bool, entity: str) -> bool:
+        """Does a clause of `text` after some of the answer end it? The agent's acknowledgement
+        or next question run in by the recogniser ("..., 7534, great, and when does it expire"),
+        the agent asking for another item ("..., 9 -0 -1 -8, and the expiry, ..."), or, after a
+        value, the agent saying what comes next ("..., 345981, I'll text it to you"), or
+        straight after an expiry's or a code's digits and a comma opening their next sentence
+        (_NEXT_CLAUSE_AFTER_DIGITS). `asks`: the clause's questions for other items
+        (_other_questions)."""
+        words = clause.group()
+        if self._MOVING_ON_MID_SENTENCE.match(words) or asks:
             return True
-        return values_only and bool(self._AGENT_NEXT.match(clause)) and not DIGITISH.search(clause)
+        if (
+            entity in self._SHORT_CARD_ITEMS and self._NEXT_CLAUSE_AFTER_DIGITS.match(words)
+            and self._ENDS_ON_A_DIGIT.search(text, max(0, clause.start() - 8), clause.start())
+        ):
+            return True
+        return values_only and bool(self._AGENT_NEXT.match(words)) and not DIGITISH.search(words)
 
     def _value_like(self, text: str, start: int, end: int, entity: str) -> bool:
         """Is there a value in text[start:end]: digits, or for an email, its dots or @?"""
@@ -1041,7 +1038,7 @@ class PromptedAnswerRecognizer(ConfiguredRecognizer):
         # November 27th, last three on the back, 441").
         for clause in list(self._CLAUSE.finditer(text, start, next_keyword))[1:]:
             asks = self._other_questions(text, clause.start(), clause.end(), entity)
-            if self._ends_answer(clause.group(), asks, values_only=True) or self._next_clause_after_short_item(text, clause, entity):
+            if self._ends_answer(text, clause, asks, True, entity):
                 next_keyword = clause.start()
                 break
         # ... or straight after the value, where base wrote no punctuation ("valid until March
